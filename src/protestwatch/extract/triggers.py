@@ -1,0 +1,206 @@
+"""Protest triggers: the words that say a protest happened, and what kind.
+
+Reads: one sentence of text.  Writes: ``Trigger`` findings (span, PLOVER form, tactic, strength)
+and sentence-level cues (non-event contexts, habitual statements, planned/prevented modality).
+
+The lexicon is English; another language supplies its own module with the same functions (see
+``protestwatch.lang``).  Everything here is a pure function of the text, so that the parametrised
+tests need no model.
+
+Where it fails: metaphors ("a rally in oil prices" is filtered, but rarer idioms may pass), and
+protests named only by a proper noun ("the Jeltoqsan events") with no trigger word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from protestwatch.model import Form, Span, Status, Tactic
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A protest word in a sentence.  ``strength`` is 2 for an unambiguous protest noun or verb,
+    1 for a word that needs context (gathered, blocked, occupied, clashes)."""
+
+    span: Span
+    word: str
+    form: Form
+    tactic: Tactic | None
+    strength: int
+
+
+# (pattern, form, tactic, strength), tried in order; the first match at a position wins.
+_LEXICON: tuple[tuple[str, Form, Tactic | None, int], ...] = (
+    (r"hunger[- ]strik(?:e|es|ers|ing)", Form.HUNGER_STRIKE, None, 2),
+    (r"(?:single|one)[- ](?:person|man|woman)\s+pickets?|solo\s+pickets?|lone\s+picket(?:s|ers?)?",
+     Form.DEMONSTRATE, Tactic.SINGLE_PERSON_PICKET, 2),
+    (r"sit-?ins?|sat\s+in", Form.DEMONSTRATE, Tactic.SIT_IN, 2),
+    (r"(?:candle(?:light|lit)\s+)?vigils?", Form.DEMONSTRATE, Tactic.VIGIL, 2),
+    (r"flash\s?mobs?", Form.DEMONSTRATE, Tactic.FLASH_MOB, 2),
+    (r"motorcades?|car\s+rall(?:y|ies)|convoys?\s+of\s+(?:cars|trucks|tractors)",
+     Form.DEMONSTRATE, Tactic.MOTORCADE, 2),
+    (r"road\s*blocks?|blockad(?:e|es|ed|ing)", Form.OBSTRUCT, Tactic.ROAD_BLOCK, 2),
+    (r"block(?:ed|ing)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}(?:road|roads|highway|motorway|street|"
+     r"streets|traffic|bridge|railway|rail\s+line|entrance|access|border\s+crossing)",
+     Form.OBSTRUCT, Tactic.ROAD_BLOCK, 2),
+    (r"pickets?|picket(?:ed|ing|ers)", Form.DEMONSTRATE, Tactic.PICKET, 2),
+    (r"march(?:ed|es|ers|ing)?", Form.DEMONSTRATE, Tactic.MARCH, 2),
+    (r"rall(?:y|ies|ied|ying)", Form.DEMONSTRATE, Tactic.RALLY, 2),
+    (r"occup(?:ied|ying|ation\s+of)", Form.DEMONSTRATE, Tactic.OCCUPATION, 1),
+    (r"encampments?|tent\s+camps?", Form.DEMONSTRATE, Tactic.OCCUPATION, 2),
+    (r"riot(?:s|ed|ers|ing)?", Form.RIOT, None, 2),
+    (r"(?:looted|looting|set\s+(?:fire|ablaze)|torched|smashed\s+windows)", Form.RIOT, None, 1),
+    (r"vandali[sz](?:ed|ing|m)|defaced", Form.VANDALIZE, None, 1),
+    (r"boycott(?:s|ed|ing)?", Form.BOYCOTT, None, 2),
+    (r"(?:general\s+)?strik(?:e|es|ers|ing)|walk(?:ed)?[- ]?outs?|walked\s+off\s+the\s+job|"
+     r"downed\s+tools|stopped\s+work|went\s+on\s+strike", Form.STRIKE, None, 2),
+    (r"demonstrat(?:ion|ions|ors?|ed|ing|e)", Form.DEMONSTRATE, None, 2),
+    (r"protest(?:s|ed|ers?|ing|ors?)?", Form.DEMONSTRATE, None, 2),
+    (r"(?:took|take|taking|takes)\s+to\s+the\s+streets", Form.DEMONSTRATE, None, 2),
+    (r"gather(?:ed|ing|ings)?|assembled|converged", Form.DEMONSTRATE, Tactic.RALLY, 1),
+    (r"clash(?:es|ed)\s+with\s+(?:the\s+)?(?:police|security|riot)", Form.RIOT, None, 1),
+    (r"unrest", Form.DEMONSTRATE, None, 1),
+)  # fmt: skip
+
+_TRIGGER_RE = re.compile(
+    "|".join(f"(?P<t{i}>\\b(?:{pat})\\b)" for i, (pat, *_rest) in enumerate(_LEXICON)),
+    re.IGNORECASE,
+)
+
+# A trigger word used in a sense that is not a protest.
+_IDIOMS = re.compile(
+    r"\b(?:strik(?:e|es|ing)\s+(?:a|the|an)\s+(?:\w+\s+)?(?:deal|balance|chord|note|bargain|"
+    r"agreement|pose|compromise)|strike\s+(?:price|rate|down|out|back)|"
+    r"(?:air|drone|missile|military|lightning|first|pre-?emptive|retaliatory|rocket)\s*-?\s*strikes?|"
+    r"protest\s+(?:vote|votes|voters|song|songs|party|music|art|note)|"
+    r"(?:note|letter)\s+of\s+protest|(?:lodged?|lodging|filed|sent|delivered|registered|issued)\s+"
+    r"(?:a\s+|an\s+)?(?:formal\s+|strong\s+|official\s+|diplomatic\s+)?protests?|"
+    r"protested\s+(?:his|her|their)\s+innocence|under\s+protest|"
+    r"(?:stocks?|shares?|markets?|prices?|dollar|euro|rupee|bonds?|oil|gold|index|equities|"
+    r"rouble|ruble|tenge|yuan|lira|peso|currency|bitcoin|crypto\w*|futures)\s+(?:\w+\s+)?"
+    r"rall(?:y|ies|ied|ying)|relief\s+rall(?:y|ies)|rally\s+(?:driver|drivers|car|racing|cross)|"
+    r"rall(?:y|ied|ying)\s+(?:support|behind|around|to\s+(?:win|beat|victory|a\s+\d))|"
+    r"election\s+rall(?:y|ies)|campaign\s+rall(?:y|ies)|"
+    r"rall(?:y|ies|ied|ying)\s+(?:(?:by|of|as\s+much\s+as|nearly|almost|more\s+than)\s+)?\d[\d.,]*\s*"
+    r"(?:%|percent|per\s+cent|points|cents|basis)|rall(?:y|ied|ying)\s+(?:sharply|strongly|higher)|"
+    r"demonstrat(?:ed|es|ing|e)\s+(?:that|how|its|his|her|their|the\s+(?:ability|need|value|"
+    r"importance|strength|power))|"
+    r"march\s+madness|(?:in|on|since|until|by|from|of|last|this|next|early|late|mid)[- ]march\b|"
+    r"march\s+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?march\b|march,?\s+\d{4}|"
+    r"gather(?:ed|ing)\s+(?:evidence|information|data|intelligence|dust|momentum|pace|speed|"
+    r"support|signatures)|occupied\s+(?:territor\w+|by\s+(?:russia|israel|the\s+army))|"
+    r"(?:bowling|batting|fast|spin|strike)\s+(?:attack|bowler|rate)|free\s+kick|"
+    r"rally\s+(?:round|to\s+the)|"
+    r"(?:israeli|russian|occupied|occupation)\s+(?:forces|army|troops|authorities))",
+    re.IGNORECASE,
+)
+
+# Sentences that mention protest words but report no protest event (codebook §1, §3.14).
+_NON_EVENT = re.compile(
+    r"\b(?:referee|umpire|linesman|VAR|penalty|penalties|red\s+card|yellow\s+card|offside|"
+    r"summon(?:ed|s|ing)\s+(?:the\s+)?(?:\w+\s+)?(?:ambassador|envoy|charg[ée]\s+d)|"
+    r"diplomatic\s+protest|foreign\s+ministry\s+(?:\w+\s+)?protest\w*|"
+    r"online\s+(?:protest|petition|campaign)|petition(?:s|ed)?\s+(?:signed|online)|"
+    r"hashtag|social\s+media\s+campaign|"
+    r"protest(?:ed|ing|s)?\s+(?:to|with)\s+the\s+(?:referee|umpire|organi[sz]ers\s+of\s+the\s+match))",
+    re.IGNORECASE,
+)
+
+# Habitual or generic statements with no single event behind them (codebook §3.14).
+_HABITUAL = re.compile(
+    r"\b(?:every\s+year|each\s+year|almost\s+every|regular(?:ly)?\s+occurr\w*|a\s+regular\s+"
+    r"occurrence|frequent(?:ly)?|often|routinely|usually|tend\s+to|from\s+time\s+to\s+time|"
+    r"have\s+(?:long\s+)?been\s+(?:common|frequent|rare)|are\s+(?:common|frequent|rare)|"
+    r"(?:could|might|may|would)\s+(?:\w+\s+){0,2}(?:spark|trigger|provoke|lead\s+to|cause)|"
+    r"(?:risk|threat|fear|fears|danger|prospect|wave)\s+of\s+(?:\w+\s+)?(?:protests|unrest|strikes)|"
+    r"(?:spark|sparked|trigger|triggered|fuel|fuelled|fueled)\s+(?:\w+\s+)?(?:protests|unrest|"
+    r"anger|outrage)\s+(?:across|in)\s+(?:the\s+)?(?:region|world)|"
+    r"no\s+(?:protests?|rall(?:y|ies)|demonstrations?|strikes?)\s+(?:\w+\s+){0,3}"
+    r"(?:held|took\s+place|reported|planned|occurred)|"
+    r"(?:did\s+not|didn't|never)\s+(?:\w+\s+)?(?:protest|rally|march|strike|demonstrate|take\s+place))\b",
+    re.IGNORECASE,
+)
+
+_PLANNED = re.compile(
+    r"\b(?:will|plan(?:s|ned)?\s+to|planning\s+to|intends?\s+to|intend\s+to|is\s+set\s+to|are\s+set\s+to|"
+    r"(?:is|are|was|were)\s+(?:scheduled|expected|due)|scheduled\s+for|to\s+be\s+held|upcoming|"
+    r"announced\s+(?:a|an|plans|that)|(?:have|has)\s+called\s+(?:for|on)|calls?\s+for\s+(?:a|an)\s+|"
+    r"vow(?:ed|s)?\s+to|threaten(?:ed|s)?\s+to|pledged\s+to|urged\s+(?:\w+\s+){0,3}to\s+join|"
+    r"applied\s+for\s+(?:a\s+)?permi\w+|sought\s+permission|are\s+going\s+to|next\s+(?:week|month|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow)\b",
+    re.IGNORECASE,
+)
+
+_PREVENTED = re.compile(
+    r"\b(?:(?:detained|arrested|stopped|intercepted|held)\s+(?:\w+\s+){0,4}(?:on\s+(?:their|the|his|her)\s+way|"
+    r"before\s+(?:they|it|the\s+\w+)\s+(?:could|began|started))|"
+    r"(?:prevented|stopped|barred|blocked|kept)\s+(?:\w+\s+){0,3}from\s+(?:gathering|holding|"
+    r"reaching|staging|assembling|marching|entering)|"
+    r"(?:cordoned|sealed|fenced)\s+off|thwarted|foiled|"
+    r"(?:did\s+not|didn't|failed\s+to|never)\s+take\s+place|"
+    r"no\s+(?:one|protesters|demonstrators)\s+(?:\w+\s+){0,2}(?:gathered|showed\s+up|turned\s+up|appeared)|"
+    r"(?:refused|denied|rejected)\s+(?:\w+\s+){0,3}(?:permission|permit|request|application))\b",
+    re.IGNORECASE,
+)
+
+# Words that show a gathering did take place (they overrule a prevented cue).
+_GATHERED = re.compile(
+    r"\b(?:gathered|chanted|chanting|shouted|marched|rallied|held\s+(?:up\s+)?(?:placards|banners|"
+    r"posters|signs)|unfurled|waved|managed\s+to|despite\s+the\s+(?:cordon|ban))\b",
+    re.IGNORECASE,
+)
+
+
+def find_triggers(text: str, span: Span | None = None) -> list[Trigger]:
+    """The protest triggers in ``text[span]`` (offsets into ``text``), idioms removed."""
+    start, end = (span.start, span.end) if span else (0, len(text))
+    chunk = text[start:end]
+    idioms = [m.span() for m in _IDIOMS.finditer(chunk)]
+    found: list[Trigger] = []
+    for m in _TRIGGER_RE.finditer(chunk):
+        a, b = m.span()
+        if any(x <= a < y for x, y in idioms):
+            continue
+        if _month_march(chunk, a, b):
+            continue
+        index = int(m.lastgroup[1:])  # type: ignore[index]
+        _pat, form, tactic, strength = _LEXICON[index]
+        found.append(Trigger(Span(start + a, start + b), m.group(), form, tactic, strength))
+    return found
+
+
+def _month_march(chunk: str, a: int, b: int) -> bool:
+    """"March" capitalised and not starting a sentence is the month (or a name)."""
+    word = chunk[a:b]
+    if word != "March":
+        return False
+    before = chunk[:a].rstrip()
+    return bool(before) and before[-1] not in ".!?\"“"
+
+
+def is_non_event_context(sentence: str) -> bool:
+    """Diplomatic protests, sport, online campaigns: protest words with no gathering."""
+    return _NON_EVENT.search(sentence) is not None
+
+
+def is_habitual(sentence: str) -> bool:
+    """Generic, habitual, hypothetical or negated statements ("protests happen every year")."""
+    return _HABITUAL.search(sentence) is not None
+
+
+def status_cues(sentence: str) -> tuple[Status, Span] | None:
+    """A planned or prevented cue in one sentence, with its span (offsets into ``sentence``)."""
+    m = _PREVENTED.search(sentence)
+    if m and not _GATHERED.search(sentence):
+        return Status.PREVENTED, Span(*m.span())
+    m = _PLANNED.search(sentence)
+    if m:
+        return Status.PLANNED, Span(*m.span())
+    return None
+
+
+def gathering_cue(sentence: str) -> bool:
+    """True when the sentence says people did gather (for prevented-vs-occurred)."""
+    return _GATHERED.search(sentence) is not None

@@ -1,0 +1,118 @@
+"""Protest triggers, idioms, non-event contexts and status cues (no model needed)."""
+
+import pytest
+
+from protestwatch.extract.gate import gate_score, passes_gate
+from protestwatch.extract.triggers import (
+    find_triggers, is_habitual, is_non_event_context, status_cues,
+)
+from protestwatch.model import Form, Status, Tactic
+
+
+@pytest.mark.parametrize(
+    "sentence, form, tactic",
+    [
+        ("Some 300 people held a rally outside city hall on Sunday.", Form.DEMONSTRATE, Tactic.RALLY),
+        ("Thousands marched through central Belgrade on Saturday.", Form.DEMONSTRATE, Tactic.MARCH),
+        ("A lone activist staged a single-person picket near the akimat.", Form.DEMONSTRATE, Tactic.SINGLE_PERSON_PICKET),
+        ("Dock workers went on strike at the port of Mombasa.", Form.STRIKE, None),
+        ("Twelve miners have been on hunger strike since Monday.", Form.HUNGER_STRIKE, None),
+        ("Farmers blocked the highway to the border with tractors.", Form.OBSTRUCT, Tactic.ROAD_BLOCK),
+        ("Students staged a sit-in at the rectorate.", Form.DEMONSTRATE, Tactic.SIT_IN),
+        ("Residents held a candlelight vigil for the victims.", Form.DEMONSTRATE, Tactic.VIGIL),
+        ("Rioters torched cars in the suburb overnight.", Form.RIOT, None),
+        ("Consumers began a boycott of the dairy company.", Form.BOYCOTT, None),
+        ("Hundreds of demonstrators gathered in front of parliament.", Form.DEMONSTRATE, None),
+        ("Taxi drivers staged a motorcade through the city centre.", Form.DEMONSTRATE, Tactic.MOTORCADE),
+    ],
+)
+def test_trigger_form_and_tactic(sentence, form, tactic):
+    triggers = find_triggers(sentence)
+    assert triggers, sentence
+    assert any(t.form == form for t in triggers)
+    if tactic is not None:
+        assert any(t.tactic == tactic for t in triggers)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two companies struck a deal worth $2 billion on Monday.",
+        "Oil prices rallied after the announcement.",
+        "Shares of the miner rallied 4 percent in early trading.",
+        "The results were widely read as a protest vote against the ruling party.",
+        "The ministry lodged a formal protest with the ambassador.",
+        "Air strikes hit the outskirts of the city overnight.",
+        "The study demonstrated that the vaccine is effective.",
+        "Parliament will reconvene in March after the recess.",
+        "Police gathered evidence at the scene.",
+        "The senator rallied support for the bill.",
+    ],
+)
+def test_idioms_are_not_triggers(sentence):
+    assert find_triggers(sentence) == []
+
+
+def test_trigger_spans_are_offsets_into_the_text():
+    text = "Intro line.\nOn Tuesday hundreds protested in Osh."
+    start = text.index("On")
+    from protestwatch.model import Span
+
+    (t,) = find_triggers(text, Span(start, len(text)))
+    assert text[t.span.start : t.span.end] == "protested"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The striker protested to the referee after the penalty was given.", True),
+        ("The foreign ministry summoned the Chinese ambassador in protest.", True),
+        ("An online petition against the law gathered 40,000 signatures.", True),
+        ("About 500 people rallied outside the ministry on Friday.", False),
+    ],
+)
+def test_non_event_contexts(sentence, expected):
+    assert is_non_event_context(sentence) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Protests against the plant have been a regular occurrence almost every year.", True),
+        ("Such rallies are frequent in the region.", True),
+        ("The decision could spark protests in the mining towns.", True),
+        ("No protests were reported in the capital.", True),
+        ("Hundreds protested in Bishkek on Monday.", False),
+    ],
+)
+def test_habitual_statements(sentence, expected):
+    assert is_habitual(sentence) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence, status",
+    [
+        ("The union plans to hold a rally on Friday.", Status.PLANNED),
+        ("Opposition groups have called for a march next Sunday.", Status.PLANNED),
+        ("Activists were detained on their way to the square.", Status.PREVENTED),
+        ("Police cordoned off the square before the rally could begin.", Status.PREVENTED),
+        ("The city refused permission for the march on Saturday.", Status.PREVENTED),
+        ("About 200 people rallied in the park.", None),
+    ],
+)
+def test_status_cues(sentence, status):
+    found = status_cues(sentence)
+    assert (found[0] if found else None) == status
+
+
+def test_prevented_cue_yields_to_a_gathering():
+    assert status_cues("Police cordoned off the square, but dozens gathered and chanted slogans.") is None
+
+
+def test_gate_passes_protest_news_and_stops_other_news():
+    protest = "Hundreds of workers protested outside the factory on Monday, demanding unpaid wages."
+    markets = "Stocks rallied on Tuesday as investors cheered the deal struck by the two firms."
+    sport = "The home side dominated the match and won 3-0 in front of a full stadium."
+    assert passes_gate(protest)
+    assert gate_score(markets) == 0
+    assert not passes_gate(sport)
