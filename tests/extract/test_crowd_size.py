@@ -1,0 +1,230 @@
+"""Crowd sizes: the codebook's conventions (parse_size) and which quantities count a crowd."""
+
+from __future__ import annotations
+
+import pytest
+
+from protestwatch.extract.crowd_size import combine_sizes, find_crowd_sizes, parse_size
+from protestwatch.extract.quantities import parse_number, parse_quantity
+from protestwatch.model import Finding, Quantity, Sentence, Span
+
+
+def sizes(text: str) -> list[tuple[int | None, int | None]]:
+    return [(f.value.low, f.value.high) for f in find_crowd_sizes(text, [Span(0, len(text))])]
+
+
+# -- the codebook's table (§2 size row, §3.5), verbatim -----------------------------------
+
+CODEBOOK_TABLE = [
+    ("200 to 300", 200, 300),
+    ("about 300", 300, 300),
+    ("more than 300", 301, None),
+    ("several hundred", 300, 900),
+    ("hundreds", 200, 999),
+    ("dozens", 24, 99),
+    ("thousands", 2000, 9999),
+    ("tens of thousands", 20000, 99999),
+    ("a few dozen", 24, 48),
+    ("several dozen", 36, 108),
+    ("several", 3, 9),
+    ("more than a dozen", 13, None),
+    ("about a dozen", 12, 12),
+    ("at least 20", 20, None),
+    ("more than 20", 21, None),
+]
+
+
+@pytest.mark.parametrize("phrase, low, high", CODEBOOK_TABLE)
+def test_codebook_table(phrase: str, low: int | None, high: int | None) -> None:
+    assert parse_size(phrase) == Quantity(phrase, low, high)
+
+
+PHRASES = [
+    ("some 200 to 300 people", 200, 300),
+    ("200-300", 200, 300),
+    ("200–300 demonstrators", 200, 300),
+    ("between 200 and 300", 200, 300),
+    ("from 1,000 to 1,500", 1000, 1500),
+    ("around 300", 300, 300),
+    ("roughly 4,000", 4000, 4000),
+    ("nearly 300", 300, 300),
+    ("almost 1,000", 1000, 1000),
+    ("approximately 650", 650, 650),
+    ("an estimated 5,000", 5000, 5000),
+    ("over 300", 301, None),
+    ("well over a thousand", 1001, None),
+    ("up to 300", None, 300),
+    ("as many as 10,000", None, 10000),
+    ("fewer than 100", None, 99),
+    ("300 or more", 300, None),
+    ("500-plus", 500, None),
+    ("several thousand", 3000, 9000),
+    ("hundreds of thousands", 200000, 999999),
+    ("a handful of", 2, 9),
+    ("a lone protester", 1, 1),
+    ("single-person picket", 1, 1),
+    ("a one-man protest", 1, 1),
+    ("one person", 1, 1),
+    ("1,500", 1500, 1500),
+    ("1.5 million", 1_500_000, 1_500_000),
+    ("half a million", 500_000, 500_000),
+    ("15,000-strong", 15000, 15000),
+    ("two hundred", 200, 200),
+    ("fifty", 50, 50),
+    ("two hundred and fifty", 250, 250),
+    ("twenty-five", 25, 25),
+    ("10 to 15 thousand", 10000, 15000),
+    ("two or three hundred", 200, 300),
+    ("several thousands", 3000, 9000),
+    ("hundreds to thousands", 200, 9999),
+    ("10k", 10000, 10000),
+    ("2,5 million", 2_500_000, 2_500_000),
+]
+
+
+@pytest.mark.parametrize("phrase, low, high", PHRASES)
+def test_parse_size_keeps_the_words(phrase: str, low: int | None, high: int | None) -> None:
+    assert parse_size(phrase) == Quantity(phrase, low, high)
+
+
+@pytest.mark.parametrize("phrase", ["", "a large crowd", "protesters", "no one"])
+def test_parse_size_without_a_number(phrase: str) -> None:
+    assert parse_size(phrase) is None
+
+
+@pytest.mark.parametrize(
+    "words, value",
+    [("1,500", 1500), ("1.500", 1500), ("2.5 thousand", 2500), ("a hundred", 100),
+     ("one thousand five hundred", 1500), ("a dozen", 12), ("two dozen", 24), ("x", None)],
+)  # fmt: skip
+def test_parse_number(words: str, value: int | None) -> None:
+    assert parse_number(words) == value
+
+
+def test_parse_quantity_rejects_inverted_range() -> None:
+    assert parse_quantity("30-20") is None
+
+
+# -- finding sizes in sentences ------------------------------------------------------------
+
+FOUND = [
+    # the founding example
+    ("In the square in front of the Kazakh National Academy of Sciences in Almaty, some 200 to "
+     "300 people held a rally to protest against Chinese immigration.", [(200, 300)]),
+    ("About 2,000 gathered outside the parliament building in Bishkek on Tuesday.", [(2000, 2000)]),
+    ("Thousands took to the streets of Tbilisi on Sunday night.", [(2000, 9999)]),
+    ("A crowd of about 5,000 marched to the presidential palace in Minsk.", [(5000, 5000)]),
+    ("A 15,000-strong march wound through central Belgrade.", [(15000, 15000)]),
+    ("More than 300 miners went on strike at the Kostenko mine near Karaganda.", [(301, None)]),
+    ("Hundreds of residents blocked the highway near Zhanaozen.", [(200, 999)]),
+    ("The rally was attended by roughly 400 people, according to local media.", [(400, 400)]),
+    ("Dozens of women gathered outside the akimat demanding higher child benefits.", [(24, 99)]),
+    ("Tens of thousands of Armenians rallied in Yerevan's Republic Square.", [(20000, 99999)]),
+    ("A lone protester stood outside the Chinese consulate in Almaty holding a placard.", [(1, 1)]),
+    ("Several hundred students marched through the centre of Dhaka on Friday.", [(300, 900)]),
+    ("Police estimated the crowd at 3,500, while organisers put the figure at 12,000.",
+     [(3500, 3500), (12000, 12000)]),
+    ("Police said 2,000 people took part, while organisers claimed 10,000.",
+     [(2000, 2000), (10000, 10000)]),
+    ("Up to 10,000 people marched in Warsaw, according to city hall.", [(None, 10000)]),
+    ("Between 1,500 and 2,000 farmers rallied in Delhi against the farm laws.", [(1500, 2000)]),
+    ("The protest drew more than a dozen activists from across the region.", [(13, None)]),
+    ("Crowds of up to 20,000 filled the avenue in front of the Parliament.", [(None, 20000)]),
+    ("An estimated 1.5 million people took part in the march in Hong Kong.",
+     [(1_500_000, 1_500_000)]),
+    ("People turned out in their thousands across the country.", [(2000, 9999)]),
+    ("Fifty mothers of conscripts picketed the defence ministry in Dushanbe.", [(50, 50)]),
+    ("The turnout was about 3,000, police said.", [(3000, 3000)]),
+    ("Organisers had expected 10,000 people to attend, but only about 800 turned out.",
+     [(800, 800)]),
+    ("Some 60 pensioners held a picket outside the regional administration in Oral.", [(60, 60)]),
+    ("A few dozen taxi drivers blocked the ring road in Lagos to protest fuel prices.", [(24, 48)]),
+    ("Nearly two hundred Uighurs rallied in front of the embassy.", [(200, 200)]),
+    ("On Saturday, around 1 500 people gathered in Oskemen.", [(1500, 1500)]),
+    ("Hundreds of thousands of people marched in Santiago.", [(200000, 999999)]),
+    ("A single-person picket was held outside the court in Nur-Sultan.", [(1, 1)]),
+    ("One woman picketed the akimat with a sign reading 'Give us our land back'.", [(1, 1)]),
+    ("Several dozen workers at the copper smelter walked out in protest.", [(36, 108)]),
+    ("Scores of lawyers marched to the Supreme Court in Islamabad.", [(40, 99)]),
+    ("The 300 protesters then moved to the city hall.", [(300, 300)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", FOUND)
+def test_finds_crowd_sizes(text: str, expected: list[tuple[int | None, int | None]]) -> None:
+    assert sizes(text) == expected
+
+
+NOT_SIZES = [
+    "The authorities were called upon to ban the relocation of more than 50 factories from China.",
+    "22 protesters were detained by police after the rally.",
+    "Police detained 22 protesters near the embassy.",
+    "Security forces killed three protesters in Khartoum during the march.",
+    "500 police officers were deployed to the square before the rally.",
+    "A 45-year-old teacher was among those who rallied.",
+    "The plant employs 3,000 workers.",
+    "In 2016 protesters rallied against the land code.",
+    "About 30% of residents support the protest.",
+    "Prices rose by 300 tenge, sparking a rally.",
+    "On March 8 women marched in Bishkek.",
+    "More than 100 people were injured in the clashes.",
+    "The village of 500 residents was evacuated before the protest.",
+    "Riot police, numbering about 1,000, surrounded the square.",
+    "Many people joined the rally despite the cold.",
+    "Some Kazakh media reporters said that protests have been a regular occurrence.",
+    "Two of the protesters told reporters they had travelled from Shymkent.",
+    "The march covered 12 kilometres through the city.",
+    "Protesters demanded the release of 15 activists detained last week.",
+    "Organisers hope that 50,000 people will join the march next Sunday.",
+    "The rally lasted three hours.",
+    "Single-person pickets do not require permission.",
+    "He has organised protests since 2011, his lawyer said.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SIZES)
+def test_not_crowd_sizes(text: str) -> None:
+    assert sizes(text) == []
+
+
+def test_size_text_and_span_point_into_the_article() -> None:
+    text = "Intro sentence.  Last Saturday, some 200 to 300 people held a rally in Almaty."
+    sentence = Sentence(17, len(text))  # a model.Sentence works as well as a Span
+    (finding,) = find_crowd_sizes(text, [sentence])
+    assert finding.value == Quantity("some 200 to 300 people", 200, 300)
+    assert finding.span.text(text) == "some 200 to 300 people"
+
+
+def test_only_the_given_sentences_are_read() -> None:
+    text = "Thousands rallied in Almaty. Hundreds rallied in Oral."
+    found = find_crowd_sizes(text, [Span(29, len(text))])
+    assert [f.value.text for f in found] == ["Hundreds"]
+
+
+def test_no_sentences_no_sizes() -> None:
+    assert find_crowd_sizes("Thousands rallied in Almaty.", []) == []
+
+
+def _f(text: str, low: int | None, high: int | None) -> Finding[Quantity]:
+    return Finding(Quantity(text, low, high), Span(0, len(text)))
+
+
+def test_combine_sizes_covers_all_estimates() -> None:
+    combined = combine_sizes([_f("2,000", 2000, 2000), _f("10,000", 10000, 10000)])
+    assert combined == Quantity("2,000; 10,000", 2000, 10000)
+
+
+def test_combine_sizes_open_ended_and_repeated_texts() -> None:
+    combined = combine_sizes(
+        [_f("more than 300", 301, None), _f("about 300", 300, 300), _f("about 300", 300, 300)]
+    )
+    assert combined == Quantity("more than 300; about 300", 300, None)
+
+
+def test_combine_sizes_unknown_low() -> None:
+    assert combine_sizes([_f("up to 300", None, 300), _f("200", 200, 200)]).low is None
+
+
+def test_combine_sizes_needs_a_finding() -> None:
+    with pytest.raises(ValueError):
+        combine_sizes([])
