@@ -1,0 +1,308 @@
+"""Targets of one event: whom the claim is addressed to or against.
+
+Reads the article text and the event's sentences; writes ``Finding[Target]`` with the target's
+codebook type and ISO country.
+
+Two steps. First, *claim regions*: the words after a cue that addresses or opposes someone
+("against", "anti-", "opposed to", "called on", "urged", "demanded that", "criticized",
+"resignation of", "a call for X to …"), the subject of a passive appeal ("The authorities were
+called upon to …") and the foreign mission a crowd gathered at ("outside the Chinese embassy").
+Second, *target mentions* inside those regions: governments and their parts (optionally with a
+nationality: "Kazakh authorities"), countries ("China"), the Chinese Communist Party, local
+government (mayor, akimat, city hall, governor), police, courts, companies (by legal suffix or
+industry head word, or "a Chinese company"), "President X". A mention outside every claim region
+is not a target: police that merely detained people are not one.
+
+National targets take the event's ``country``; a nationality or country name that differs from it
+makes the target foreign (``foreign_government`` / ``foreign_company``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, Iterator, Sequence
+
+from protestwatch.geo.demonyms import (
+    capital_metonym_country,
+    country_from_name,
+    country_name,
+    demonym_country,
+)
+from protestwatch.model import Finding, Span, Target, TargetType
+
+logger = logging.getLogger(__name__)
+
+_BOUNDARY = re.compile(
+    r"[.;:!?\n]|,\s+(?:who|which|while|but|as|after|when|where|according|said|police|and\s+police"
+    r"|saying|prompting|before|although|though|with|many|some|and\s+(?:the\s+)?(?:police|they"
+    r"|many|some|several))\b|\s+(?:but|while|after|because|although|when|where|whereas"
+    r"|who|which|according)\s+"
+)
+_CUE = re.compile(
+    r"\b(?:against|opposed\s+to|opposing|oppose[sd]?|(?:call(?:ed|ing|s)?|appeal(?:ed|ing|s)?)"
+    r"\s+(?:on|upon|to)|urg(?:ed|ing|es?)|demand(?:ed|ing|s)?\s+(?:that|from|of)|asked"
+    r"|petition(?:ed|ing)?|criticiz\w*|criticis\w*|denounc\w*|condemn\w*|accus\w*|blam(?:ed|ing)"
+    r"|picket(?:ed|ing|s)?(?:\s+(?:the\s+)?(?:offices?|headquarters|premises|gates?)\s+of)?"
+    r"|resignation\s+of|ouster\s+of|dismissal\s+of|protest(?:ed|ing)?(?:\s+over)?(?=\s+(?:the|a"
+    r"|an|[A-Z]))|over|angry\s+(?:at|with)|anger\s+(?:at|over)|discontent\s+with|dissatisf\w+"
+    r"\s+with|unhappy\s+with)\s+",
+    re.I,
+)
+_NOT_TARGET = re.compile(
+    r"(?:the\s+)?(?:protesters|demonstrators|crowds?|participants|them|him|her|us|people)\b", re.I
+)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|across|throughout|around|inside)\s+(?:the\s+)?$",
+                       re.I)
+_NOT_OBJECT = re.compile(r"(?:in|outside|near|at|on|in\s+front\s+of|through|along|across)\b",
+                         re.I)
+_CALL_FOR_TO = re.compile(r"\b(?:call(?:s|ed|ing)?|demands?|appeals?)\s+for\s+(?P<x>[^,.;]{2,80}?)"
+                          r"\s+to\s+(?:not\s+)?[a-z]", re.I)
+_PASSIVE = re.compile(r"(?:was|were|are|is|has\s+been|have\s+been)\s+(?:also\s+)?"
+                      r"(?:called\s+(?:up)?on"
+                      r"|urged|asked|demanded|petitioned|requested)\s+to\b", re.I)
+_EMBASSY = re.compile(r"\b(?P<dem>[A-Z][\w-]+)\s+(?:embassy|consulate|consulate-general"
+                      r"|diplomatic\s+mission|mission)\b", re.I)
+_ANTI = re.compile(r"\banti-(?P<x>[A-Za-z][\w-]*)", re.I)
+
+# What a target mention looks like; the groups say which kind.
+_GOV_HEAD = (
+    r"(?i:(?:central\s+|federal\s+|national\s+|interim\s+|military\s+|ruling\s+)?(?:government|authorities"
+    r"|regime|administration|cabinet|parliament|ministry(?:\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)*)?"
+    r"|ministers?|president|prime\s+minister|leadership|junta|state\s+leadership|officials"
+    r"|Communist\s+Party|embassy|consulate|lawmakers|legislature|senate|congress|monarchy|king))"
+)
+_LOCAL_HEAD = (
+    r"(?i:(?:local|city|municipal|regional|provincial|district|county|state|town)\s+"
+    r"(?:government|authorities|administration|council|officials|hall|assembly)|mayor(?:'s\s+office)?"
+    r"|(?:regional\s+|provincial\s+|state\s+|district\s+)?governor|akim|akimat|hokim|hokimiyat|city\s+hall|town\s+hall|municipality|prefect(?:ure)?"
+    r"|council)"
+)
+_POLICE_HEAD = (
+    r"(?i:riot\s+police|police(?:\s+(?:officers|force|brutality|violence|chief))?|security\s+forces"
+    r"|law\s+enforcement(?:\s+agencies)?|interior\s+ministry|national\s+guard|gendarmerie)"
+)
+_JUDICIARY_HEAD = (
+    r"(?i:(?:supreme|constitutional|high|district|city|appeals?|military)\s+court|court|judges?"
+    r"|judiciary|prosecutors?|prosecutor's\s+office|prosecutor\s+general|verdict|sentence)"
+)
+_COMPANY_SUFFIX = (
+    r"(?:Inc\.?|LLC|Ltd\.?|Limited|Corp\.?|Corporation|Company|Co\.|Group|Mining|Oil|Gold|Gas"
+    r"|Energy|Petroleum|Metals|Holdings?|PLC|plc|AG|S\.A\.|SA|GmbH|JSC|Resources|Minerals"
+    r"|Motors|Steel|Cement|Industries|Bank|Telecom|Airlines)"
+)
+_COMPANY_NOUN = (
+    r"(?i:compan(?:y|ies)|firms?|corporations?|investors?|developers?|mining\s+compan(?:y|ies)"
+    r"|oil\s+compan(?:y|ies)|factor(?:y|ies)|plants?|contractors?|businesses|enterprises"
+    r"|multinationals?|employers?|smelters?|refiner(?:y|ies)|mines?|operators?|banks?|giants?"
+    r"|owners?\s+of\s+the\s+\w+)"
+)
+_FOREIGN_NOUN = (
+    r"(?i:investment|investments|immigration|immigrants|migrants|expansion|influence|loans|credit"
+    r"|interference|threats?|aggression|occupation|invasion|annexation|troops|military|army"
+    r"|bases?|projects?|encroachment|policies|policy|presence|workers|land\s+grab|debt)"
+)
+_CAP_WORD = r"[A-Z][\w’'-]*"
+_MENTION = re.compile(
+    rf"(?P<ccp>\b(?:Chinese\s+Communist\s+Party|Communist\s+Party\s+of\s+China|CCP|CPC)\b)"
+    rf"|(?P<company>\b(?:{_CAP_WORD}\s+){{0,4}}{_COMPANY_SUFFIX}\b(?!\s+(?:workers|miners))"
+    rf"|\b(?:PT|OAO|OOO|PJSC|JSC|TOO|LLP|AO)\s+{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}})"
+    rf"|(?P<dcompany>\b(?P<cdem>{_CAP_WORD})(?:[\s-]+(?:owned|run|backed|based))?\s+(?:[a-z]+\s+)?"
+    rf"{_COMPANY_NOUN}\b)"
+    rf"|(?P<police>\b(?:(?P<pdem>{_CAP_WORD})\s+)?{_POLICE_HEAD}\b)"
+    rf"|(?P<judiciary>\b(?:(?P<jdem>{_CAP_WORD})\s+)?{_JUDICIARY_HEAD}\b)"
+    rf"|(?P<local>\b(?:{_CAP_WORD}\s+)?{_LOCAL_HEAD}\b(?:\s+of\s+{_CAP_WORD}(?:\s+{_CAP_WORD})*)?)"
+    rf"|(?P<titled>\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Mayor|Governor|Akim"
+    rf"|Minister)\s+(?:{_CAP_WORD}\s+){{0,2}}{_CAP_WORD})"
+    rf"|(?P<gov>\b(?:(?P<gdem>{_CAP_WORD})\s+)?{_GOV_HEAD}\b)"
+    rf"|(?P<foreign>\b(?P<fdem>{_CAP_WORD})\s+{_FOREIGN_NOUN}\b)"
+    rf"|(?P<country>\b{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}})",
+)
+
+
+def _phrase_end(text: str, start: int, limit: int, max_len: int = 160) -> int:
+    m = _BOUNDARY.search(text, start, min(limit, start + max_len))
+    return m.start() if m else min(limit, start + max_len)
+
+
+def _regions(text: str, sent: Span) -> Iterator[tuple[Span, bool]]:
+    """The spans of ``sent`` that hold whom a claim is addressed to or against.
+
+    Each comes with a flag: ``True`` when only foreign targets count there (the content of an
+    appeal: "… to ban the sale of land to China").
+    """
+    for m in _CUE.finditer(text, sent.start, sent.end):
+        if _NOT_OBJECT.match(text, m.end()) or _NOT_TARGET.match(text, m.end()):
+            continue
+        yield Span(m.end(), _phrase_end(text, m.end(), sent.end)), False
+    for m in _CALL_FOR_TO.finditer(text, sent.start, sent.end):
+        yield Span(m.start("x"), m.end("x")), False
+        yield Span(m.end("x"), _phrase_end(text, m.end("x"), sent.end)), True
+    for m in _PASSIVE.finditer(text, sent.start, sent.end):
+        clause = max(sent.start, text.rfind(",", sent.start, m.start()) + 1)
+        yield Span(clause, m.start()), False
+        yield Span(m.end(), _phrase_end(text, m.end(), sent.end)), True
+    for m in _EMBASSY.finditer(text, sent.start, sent.end):
+        yield Span(m.start(), m.end()), False
+
+
+def _country_of(word: str | None) -> str | None:
+    if not word:
+        return None
+    return demonym_country(word) or country_from_name(word)
+
+
+def _government(name: str, code: str | None, country: str | None) -> Target:
+    if code and country and code != country:
+        return Target(name, TargetType.FOREIGN_GOVERNMENT, code)
+    if code and not country and country is None and code != "":
+        # No event country: a named nationality is all we know; keep it national-by-default.
+        return Target(name, TargetType.NATIONAL_GOVERNMENT, code)
+    return Target(name, TargetType.NATIONAL_GOVERNMENT, code or country)
+
+
+def _company(name: str, code: str | None, country: str | None) -> Target:
+    if code and country and code != country:
+        return Target(name, TargetType.FOREIGN_COMPANY, code)
+    return Target(name, TargetType.COMPANY, code or country)
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", " ".join(name.split()))
+    return re.sub(r"(?:’s|'s)$", "", name)
+
+
+def _titled_person(text: str, name: str) -> TargetType | None:
+    """The government level of a person named with a title somewhere in the article."""
+    if not re.fullmatch(r"[A-Z][\w’'-]+", name):
+        return None
+    pattern = (
+        r"\b(?P<title>President|Prime\s+Minister|Premier|Chancellor|King|Mayor|Governor|Akim)"
+        rf"\s+(?:[A-Z][\w’'-]+\s+)?{re.escape(name)}\b"
+    )
+    m = re.search(pattern, text)
+    if m is None:
+        return None
+    local = m.group("title") in {"Mayor", "Governor", "Akim"}
+    return TargetType.LOCAL_GOVERNMENT if local else TargetType.NATIONAL_GOVERNMENT
+
+
+def _classify(text: str, m: re.Match[str], country: str | None) -> Target | None:
+    """The target a mention names, or ``None`` when it names none."""
+    kind = m.lastgroup if m.lastgroup in _KINDS else next(k for k in _KINDS if m.group(k))
+    name = _clean(m.group(kind))
+    if kind == "ccp":
+        return _government("Chinese Communist Party", "CN", country)
+    if kind == "company":
+        return _company(name, _country_of(name.split()[0]), country)
+    if kind == "dcompany":
+        code = _country_of(re.split(r"[-\s]", m.group("cdem"))[0])
+        return _company(name, code, country) if code else None
+    if kind in ("police", "judiciary"):
+        dem = m.group("pdem" if kind == "police" else "jdem")
+        code = _country_of(dem) or country
+        name = re.sub(r"\s+(?:brutality|violence|chief)$", "", name, flags=re.I)
+        ttype = TargetType.POLICE if kind == "police" else TargetType.JUDICIARY
+        return Target(name, ttype, code)
+    if kind == "local":
+        return Target(name, TargetType.LOCAL_GOVERNMENT, country)
+    if kind == "titled":
+        local = re.match(r"(?:Mayor|Governor|Akim)\b", name)
+        ttype = TargetType.LOCAL_GOVERNMENT if local else TargetType.NATIONAL_GOVERNMENT
+        return Target(name, ttype, country)
+    if kind == "gov":
+        return _gov_mention(text, m, name, country)
+    if kind == "foreign":
+        code = _country_of(m.group("fdem"))
+        return _government(_country_name(code, m.group("fdem")), code, country) if code else None
+    return _named(text, name, country)
+
+
+def _gov_mention(text: str, m: re.Match[str], name: str, country: str | None) -> Target | None:
+    dem = m.group("gdem")
+    code = _country_of(dem)
+    if not code and re.fullmatch(r"(?i:embassy|consulate)", name):
+        return None  # a mission of an unnamed country
+    if re.search(r"Communist\s+Party$", name) and not code:
+        code = "CN" if re.search(r"Chinese\s+Communist\s+Party|\bCCP\b|\bCPC\b", text) else None
+        if code is None:
+            return None
+        name = "Chinese Communist Party"
+    return _government(name, code, country)
+
+
+def _country_name(code: str | None, word: str) -> str:
+    """A display name for a country found through a nationality word ("Chinese" → "China")."""
+    return (country_name(code) if code else None) or word
+
+
+def _named(text: str, name: str, country: str | None) -> Target | None:
+    """A capitalised name in a claim region: a country, a capital, or a titled person."""
+    code = country_from_name(name) or capital_metonym_country(name)
+    if code:
+        return _government(name, code, country)
+    level = _titled_person(text, name)
+    if level is not None:
+        return Target(name, level, country)
+    return None
+
+
+_KINDS = ("ccp", "company", "dcompany", "police", "judiciary", "local", "titled", "gov",
+          "foreign", "country")
+
+
+def _anti_targets(text: str, sent: Span, country: str | None) -> Iterator[Finding[Target]]:
+    for m in _ANTI.finditer(text, sent.start, sent.end):
+        word = m.group("x").rstrip("-")
+        span = Span(m.start(), m.end())
+        low = word.lower()
+        if low in {"government", "regime", "junta", "monarchy", "president", "establishment"}:
+            yield Finding(Target(low, TargetType.NATIONAL_GOVERNMENT, country), span)
+        elif low == "police":
+            yield Finding(Target("police", TargetType.POLICE, country), span)
+        elif low in {"ccp", "cpc"}:
+            yield Finding(_government("Chinese Communist Party", "CN", country), span)
+        elif code := _country_of(word[:1].upper() + word[1:]):
+            yield Finding(_government(_country_name(code, word), code, country), span)
+        elif word[:1].isupper() and (level := _titled_person(text, word)) is not None:
+            yield Finding(Target(word, level, country), span)
+
+
+_FOREIGN = (TargetType.FOREIGN_GOVERNMENT, TargetType.FOREIGN_COMPANY)
+
+
+def _mentions(
+    text: str, region: Span, country: str | None, foreign_only: bool
+) -> Iterator[Finding[Target]]:
+    for m in _MENTION.finditer(text, region.start, region.end):
+        if m.group("country") and _LOCATIVE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "in Paris": where, not whom
+        target = _classify(text, m, country)
+        if target is None or not target.name or (foreign_only and target.type not in _FOREIGN):
+            continue
+        yield Finding(target, Span(m.start(), m.end()))
+
+
+def _key(target: Target) -> tuple[str, ...]:
+    if target.type in (TargetType.COMPANY, TargetType.FOREIGN_COMPANY):
+        return (target.type.value, target.name.casefold())
+    return (target.type.value, target.country or "")
+
+
+def find_targets(
+    text: str, sentences: Sequence[Span], doc: Any = None, *, country: str | None = None
+) -> list[Finding[Target]]:
+    """Whom the event's claims address or oppose, typed, with the target's ISO country."""
+    found: list[Finding[Target]] = []
+    seen: set[tuple[str, ...]] = set()
+    for sent in sentences:
+        candidates = list(_anti_targets(text, sent, country))
+        for region, foreign_only in _regions(text, sent):
+            candidates.extend(_mentions(text, region, country, foreign_only))
+        for finding in sorted(candidates, key=lambda f: f.span.start):
+            key = _key(finding.value)
+            if key in seen:
+                continue
+            seen.add(key)
+            found.append(finding)
+    return found

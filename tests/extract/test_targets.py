@@ -1,0 +1,132 @@
+"""Targets: whom a claim addresses or opposes, with type and country."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from protestwatch.extract.targets import find_targets
+from protestwatch.model import Span, TargetType
+
+NAT, LOC, FGOV = (TargetType.NATIONAL_GOVERNMENT, TargetType.LOCAL_GOVERNMENT,
+                  TargetType.FOREIGN_GOVERNMENT)
+CO, FCO, POL, JUD = (TargetType.COMPANY, TargetType.FOREIGN_COMPANY, TargetType.POLICE,
+                     TargetType.JUDICIARY)
+
+
+def _sentences(text: str) -> list[Span]:
+    out, start = [], 0
+    for m in re.finditer(r"(?<=[.!?”])\s+(?=[A-Z“\"])", text):
+        out.append(Span(start, m.start()))
+        start = m.end()
+    out.append(Span(start, len(text)))
+    return out
+
+
+def _targets(text: str, country: str | None) -> set[tuple[str, TargetType, str | None]]:
+    found = find_targets(text, _sentences(text), country=country)
+    for f in found:
+        assert f.span.end > f.span.start and text[f.span.start:f.span.end].strip()
+    return {(f.value.name, f.value.type, f.value.country) for f in found}
+
+
+CASES = [
+    # the founding example's current event
+    ("KZ", "Some 200 to 300 people held a rally to protest against the expansion of the "
+           "Communist Party and Chinese immigration, which the Chinese Communist Party denies. "
+           "Mamai criticized the authorities for obstructing the rally.",
+     {("Chinese Communist Party", FGOV, "CN"), ("authorities", NAT, "KZ")}),
+    ("KZ", "Other demands included a call for the authorities to ban the sale of land to "
+           "China.", {("authorities", NAT, "KZ"), ("China", FGOV, "CN")}),
+    ("KZ", "Demonstrators called on Tokaev not to go to China. President Kassym-Jomart Tokaev "
+           "is due in Beijing.", {("Tokaev", NAT, "KZ"), ("China", FGOV, "CN")}),
+    ("KZ", "Protesters demanded the release of their relatives in Xinjiang and sometimes "
+           "clashed with Kazakh police outside the Chinese embassy and consulate.",
+     {("Chinese embassy", FGOV, "CN")}),
+    ("KG", "Hundreds rallied in Bishkek against a Chinese mining company that villagers say "
+           "polluted the river.", {("Chinese mining company", FCO, "CN")}),
+    ("RS", "Thousands joined an anti-government march in Belgrade.",
+     {("government", NAT, "RS")}),
+    ("GE", "Protesters in Tbilisi chanted anti-Russian slogans outside parliament.",
+     {("Russia", FGOV, "RU")}),
+    ("US", "Demonstrators in Minneapolis marched against police brutality after the killing.",
+     {("police", POL, "US")}),
+    ("CL", "Students in Santiago urged the Education Ministry to scrap tuition fees.",
+     {("Education Ministry", NAT, "CL")}),
+    ("FR", "Farmers blocked roads around Lyon to protest against the French government's fuel "
+           "tax.", {("French government", NAT, "FR")}),
+    ("KE", "Residents of Kibera petitioned the Nairobi county government over demolitions.",
+     {("Nairobi county government", LOC, "KE")}),
+    ("NG", "Workers picketed the offices of Shell Petroleum Development Company in Port "
+           "Harcourt.", {("Shell Petroleum Development Company", CO, "NG")}),
+    ("IN", "Farmers protested outside the court in Delhi, angry with the Supreme Court.",
+     {("Supreme Court", JUD, "IN")}),
+    ("UZ", "Residents gathered outside the hokimiyat, demanding that the hokim restore "
+           "electricity.", {("hokim", LOC, "UZ")}),
+    ("ID", "Fishermen in Jakarta protested against PT Freeport Indonesia and a Chinese-owned "
+           "nickel smelter.", {("PT Freeport Indonesia", CO, "ID"),
+                               ("Chinese-owned nickel smelter", FCO, "CN")}),
+    ("AM", "Protesters in Yerevan called on Prime Minister Nikol Pashinyan to resign.",
+     {("Prime Minister Nikol Pashinyan", NAT, "AM")}),
+    ("MN", "Herders protested against the mayor of Ulaanbaatar.",
+     {("mayor of Ulaanbaatar", LOC, "MN")}),
+    ("PH", "Activists in Manila held an anti-China rally over the South China Sea.",
+     {("China", FGOV, "CN")}),
+    ("VN", "Hundreds marched in Hanoi with anti-Chinese banners.", {("China", FGOV, "CN")}),
+    ("UA", "Crowds in Kyiv protested outside the Russian embassy.",
+     {("Russian embassy", FGOV, "RU")}),
+    ("ZA", "Miners accused Lonmin Mining of ignoring safety rules.",
+     {("Lonmin Mining", CO, "ZA")}),
+    ("PE", "Villagers blocked the road, demanding that the regional governor cancel the "
+           "concession.", {("regional governor", LOC, "PE")}),
+    ("TR", "Lawyers rallied in Ankara against the Constitutional Court's ruling.",
+     {("Constitutional Court", JUD, "TR")}),
+    ("KZ", "The authorities were called upon to stop borrowing from China.",
+     {("authorities", NAT, "KZ"), ("China", FGOV, "CN")}),
+    ("BY", "Workers went on strike, calling for the resignation of President Lukashenko.",
+     {("President Lukashenko", NAT, "BY")}),
+    ("HK", "Protesters rallied against the Beijing-backed government and Beijing.",
+     {("Beijing-backed government", NAT, "HK"), ("Beijing", FGOV, "CN")}),
+    ("KG", "Villagers protested against the Kumtor Gold Company and the local authorities.",
+     {("Kumtor Gold Company", CO, "KG"), ("local authorities", LOC, "KG")}),
+    ("GB", "Campaigners outside Downing Street denounced the American government.",
+     {("American government", FGOV, "US")}),
+    ("TJ", "Traders protested against the city hall's decision to close the bazaar.",
+     {("city hall", LOC, "TJ")}),
+]
+
+
+@pytest.mark.parametrize(("country", "text", "expected"), CASES)
+def test_find_targets(country: str, text: str, expected: set) -> None:
+    assert _targets(text, country) == expected
+
+
+NEGATIVE_CASES = [
+    # police that merely act on the protest are not a target
+    ("RU", "Police detained 40 people at an unsanctioned rally in Moscow."),
+    ("KZ", "The protesters sometimes clashed with Kazakh police near the square."),
+    ("FR", "Riot police used tear gas against the protesters in Paris."),
+    ("KE", "Protesters marched to the city hall in Nairobi."),
+    ("IN", "The court later released the detained students."),
+    ("DE", "Workers rallied in Berlin on Saturday."),
+]
+
+
+@pytest.mark.parametrize(("country", "text"), NEGATIVE_CASES)
+def test_find_targets_negative(country: str, text: str) -> None:
+    assert _targets(text, country) == set()
+
+
+def test_the_same_country_is_national_not_foreign() -> None:
+    text = "Protesters rallied against the Chinese government in Shanghai."
+    assert _targets(text, "CN") == {("Chinese government", NAT, "CN")}
+
+
+def test_without_an_event_country() -> None:
+    text = "Protesters demanded that the government resign."
+    assert _targets(text, None) == {("government", NAT, None)}
+
+
+def test_anti_police_is_a_police_target() -> None:
+    assert _targets("An anti-police march was held in Lagos.", "NG") == {("police", POL, "NG")}
