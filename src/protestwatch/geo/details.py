@@ -1,0 +1,90 @@
+"""Location details: the square, building, road or landmark where a gathering happened.
+
+:func:`find_location_details` returns the words of the text ("the square in front of the Kazakh
+National Academy of Sciences", "outside parliament", "near the Chinese embassy and consulate",
+"on the main highway to the airport") found within one sentence span.  A detail is a noun phrase
+headed by a landmark noun, introduced by a spatial preposition or a determiner, optionally chained
+("the square in front of ...", "the embassy and consulate", "the highway to the airport").
+Plain "in"/"at" are left out of the returned words; relational prepositions ("outside", "near",
+"in front of", "on") are kept, as they say where the crowd stood relative to the landmark.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Finding, Span
+
+__all__ = ["find_location_details", "LANDMARK_NOUNS"]
+
+LANDMARK_NOUNS = (
+    "square", "plaza", "maidan", "building", "buildings", "embassy", "embassies", "consulate",
+    "consulates", "parliament", "legislature", "mosque", "church", "cathedral", "temple",
+    "university", "campus", "academy", "administration", "akimat", "hakimiyat", "city hall",
+    "town hall", "hall", "office", "offices", "ministry", "court", "courthouse", "headquarters",
+    "palace", "monument", "statue", "memorial", "park", "street", "avenue", "boulevard", "road",
+    "highway", "motorway", "bridge", "station", "airport", "stadium", "market", "bazaar", "gate",
+    "gates", "residence", "factory", "plant", "mine", "oil field", "oilfield", "school",
+    "hospital", "prison", "jail", "theatre", "theater", "centre", "center", "compound",
+    "mission", "roundabout", "intersection", "crossroads", "junction", "port", "border crossing",
+    "checkpoint", "mall", "cemetery", "base", "barracks", "assembly", "council", "capitol",
+    "white house", "kremlin", "secretariat", "complex", "premises", "facility", "site",
+)  # fmt: skip
+
+_HEAD = (
+    "(?:" + "|".join(sorted((re.escape(n) for n in LANDMARK_NOUNS), key=len, reverse=True)) + ")"
+)
+_STOP = (
+    r"(?!(?:in|on|at|near|outside|of|to|and|or|was|were|is|are|be|been|by|with|from|for|that|"
+    r"which|who|where|when|while|as|after|before|held|gathered|rallied|protested|marched|"
+    r"staged|said|says|the|a|an)\b)"
+)
+_WORD = rf"{_STOP}[\w'’.-]+"
+_CAP = r"(?-i:[A-Z][\w'’-]*)"
+_DET = rf"(?:the|a|an|its|their|his|her|this|that|{_CAP}(?:'s|’s))"
+_NP = rf"(?:{_DET}\s+)(?:{_WORD}\s+){{0,5}}?{_HEAD}\b(?!['’]s)(?:\s+(?:of|for)(?:\s+the)?(?:\s+(?:{_CAP}|and|of|for|the))*\s+{_CAP})?"
+_BARE = rf"(?:{_WORD}\s+){{0,2}}?{_HEAD}\b"
+_CONJ = rf"(?:\s+and\s+(?:the\s+)?(?:{_WORD}\s+){{0,2}}?{_HEAD}\b)?"
+_TO = rf"(?:\s+(?:to|leading to)\s+the\s+(?:{_WORD}\s+){{0,2}}?{_HEAD}\b)?"
+_REL = r"(?:in front of|outside(?: of)?|near|nearby|close to|next to|opposite|across from|beside|along|by|outside)"
+_CHAIN = rf"(?:\s+{_REL}\s+(?:{_NP}|{_BARE}){_CONJ})?"
+_PREP = r"(?:in front of|outside(?: of)?|near|close to|next to|opposite|across from|beside|along|on|at|in|inside|around|to|towards?|before|from)"
+_DETAIL = re.compile(
+    rf"(?:\b(?P<prep>{_PREP})\s+)?(?P<np>(?:{_NP}|(?<=\s)(?={_BARE}){_BARE}){_CONJ}{_TO}{_CHAIN})",
+    re.IGNORECASE,
+)
+_DROP_PREPS = {"in", "at", "inside", "to", "towards", "toward", "before", "around", "from"}
+
+
+_SITE_VERBS = re.compile(
+    r"\b(?:picket(?:ed|ing|s)?|block(?:ed|ing|s)?|blockad(?:ed|ing|es?)|occup(?:ied|ying|y)|"
+    r"storm(?:ed|ing|s)?|surround(?:ed|ing|s)?|besieg(?:ed|ing|e)|barricad(?:ed|ing|e)|"
+    r"enter(?:ed|ing)?|fill(?:ed|ing)?|pack(?:ed|ing)?|converg(?:ed|ing|e) on)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _accept(m: re.Match[str], sentence: str) -> bool:
+    """A detail needs a spatial preposition, a site verb ("picketed the ...") or a proper name."""
+    if m.group("prep"):
+        return True
+    np = m.group("np")
+    if np[:1].isupper() and not np.lower().startswith(("the ", "a ", "an ", "its ", "their ")):
+        return True  # "Independence Square", "Tahrir Square"
+    return bool(_SITE_VERBS.search(sentence[max(0, m.start() - 30) : m.start()]))
+
+
+def find_location_details(text: str, span: Span) -> list[Finding[str]]:
+    """The location details stated within ``span`` of ``text``, in text order, not overlapping."""
+    start, end = max(0, span.start), min(len(text), span.end)
+    sentence = text[start:end]
+    out: list[Finding[str]] = []
+    for m in _DETAIL.finditer(sentence):
+        if not _accept(m, sentence):
+            continue
+        prep = (m.group("prep") or "").lower()
+        s = m.start("np") if prep in _DROP_PREPS or not prep else m.start()
+        e = m.end("np")
+        words = sentence[s:e].rstrip(" .,")
+        out.append(Finding(words, Span(start + s, start + s + len(words))))
+    return out

@@ -1,0 +1,357 @@
+"""Place resolution: every place mention of a text, resolved to a :class:`~protestwatch.model.Place`.
+
+:func:`find_places` combines
+
+* toponyms the gazetteer knows (:mod:`protestwatch.geo.recognize`), with spaCy's GPE/LOC/FAC
+  entities as supporting evidence when a parsed ``doc`` is given (never as the only source: the
+  small model tags "Zhanaozen" CARDINAL and "Nur-Sultan" PERSON);
+* nationality words ("Kazakh police") as country-level mentions (``kind="demonym"``);
+* "the capital", "the country's capital", "the former capital", "the Kyrgyz capital"
+  (``kind="capital"``), resolved to the capital at the date ``when``.
+
+Candidates are scored by population, feature type, how the name matched, the document's countries
+(other mentions, demonyms, the dateline "BISHKEK, May 15 —", an outlet ``context`` hint), a
+qualifier ("Paris, Texas") and a type word ("Almaty region").  A mention that cannot be resolved
+is left out; nothing here raises on odd text.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import functools
+import math
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from ..model import GeoPrecision, Place, PlaceMention, Span
+from .demonyms import demonym_country
+from .gazetteer import Candidate, Gazetteer
+from .names import name_key
+from .recognize import CITY_WORDS, SOFT_STOPWORDS, STOPWORDS, NameSpan, name_spans, tokenize
+
+__all__ = ["find_places", "document_countries"]
+
+_KEEP = 0.45  # the evidence a toponym needs to be kept
+_DATELINE = re.compile(r"\A\s*(?:\(?[A-Z][A-Z'’. -]{2,40}[A-Z]\)?)(?=\s*(?:,|\(|—|–|-{1,2})\s*)")
+_CAPITAL = re.compile(
+    r"\b(?P<the>[Tt]he)\s+(?:(?P<whose>country's|country’s|nation's|nation’s|republic's|"
+    r"republic’s)\s+|(?P<dem>[A-Z][a-z]+)\s+)?(?P<former>former\s+|old\s+|new\s+|then[- ]?)?"
+    r"capital(?:\s+city)?\b(?!\s+(?:punishment|market|markets|gains|investment|letters?|"
+    r"expenditure|spending|flight|goods|city\s+of))"
+)
+_NER_PLACE = {"GPE", "LOC", "FAC"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    countries: dict[str, float]  # country -> weight of the document's evidence
+    hint: str | None
+    when: dt.date | None
+
+
+# -- scoring ----------------------------------------------------------------------------------
+
+
+def _prior(c: Candidate) -> float:
+    """How likely a name means this place before any context: size and kind of place."""
+    if c.is_country:
+        return 1.3
+    size = math.log10(max(c.population, 0) + 10) / 7.0
+    if c.is_admin1:
+        return 0.2 + 0.8 * size
+    if c.feature_code == "RGN":
+        return 0.95
+    return size + (0.15 if c.feature_code == "PPLC" else 0.0)
+
+
+def _candidate_score(c: Candidate, span: NameSpan, ctx: _Context, city_admin1: bool) -> float:
+    score = _prior(c) + (0.0 if c.name_kind == 1 else 0.15)
+    if ctx.countries and c.country:
+        score += 0.7 * ctx.countries.get(c.country, 0.0) / max(ctx.countries.values())
+    if ctx.hint and c.country == ctx.hint:
+        score += 0.3
+    if span.type_word in CITY_WORDS:
+        score += 0.4 if c.is_locality else -0.4
+    elif span.type_word:
+        score += 0.6 if (c.is_admin1 or c.feature_code == "RGN") else -0.3
+    elif c.is_admin1 and city_admin1:
+        score -= 0.5  # "Almaty" is the city, not the city-level unit of the same name
+    if span.qualifier:
+        if any(
+            q.country == c.country and (q.is_country or q.name == c.admin1) for q in span.qualifier
+        ):
+            score += 1.5
+    return score
+
+
+def _best(span: NameSpan, ctx: _Context) -> tuple[Candidate, float, float] | None:
+    """The best candidate, its score and its margin over the runner-up."""
+    cands = span.candidates[:40]
+    if not cands:
+        return None
+    cities = {
+        (c.country, name_key(c.name)) for c in cands if c.is_locality and c.population >= 1000
+    }
+    scored = sorted(
+        (
+            (_candidate_score(c, span, ctx, (c.country, name_key(c.name)) in cities), i, c)
+            for i, c in enumerate(cands)
+        ),
+        key=lambda t: (-t[0], t[1]),
+    )
+    top, _, best = scored[0]
+    runner = next((s for s, _, c in scored[1:] if c.country != best.country), top - 1.0)
+    return best, top, top - runner
+
+
+def _evidence(span: NameSpan, best: Candidate, ctx: _Context, ner: str | None) -> float:
+    """How sure we are that the span names a place at all (not a person, a word, a party)."""
+    ev = 0.0
+    if best.is_country or best.is_admin1 or best.feature_code == "RGN":
+        ev += 0.5
+    ev += 0.45 if best.population >= 100_000 else 0.25 if best.population >= 10_000 else 0.0
+    ev += 0.2 if span.tokens > 1 or span.type_word else 0.0
+    ev += 0.3 if span.locative or span.near else 0.0
+    ev += 0.3 if span.qualifier else 0.0
+    ev += 0.25 if best.country and ctx.countries.get(best.country) else 0.0
+    ev -= 0.15 if best.name_kind == 1 else 0.0
+    if span.in_name and not (best.is_country or best.is_admin1 or span.qualifier):
+        ev -= 0.3
+    ev -= 0.2 if span.sentence_initial and span.tokens == 1 else 0.0
+    big = best.population >= 100_000 or best.is_country or best.is_admin1
+    if ner in _NER_PLACE:
+        ev += 0.35
+    elif ner == "PERSON":
+        ev -= 0.15 if big else 0.6  # the small model calls "Nur-Sultan" a PERSON
+    elif ner in ("ORG", "NORP"):
+        ev -= 0.05 if big else 0.3  # ... and "Aktobe" an ORG
+    return ev
+
+
+# -- the document's countries -----------------------------------------------------------------
+
+
+def _dateline_country(text: str, gaz: Gazetteer) -> tuple[Candidate, Span] | None:
+    m = _DATELINE.match(text)
+    if not m:
+        return None
+    raw = m.group().strip().strip("()")
+    cands = [c for c in gaz.lookup(raw) if c.is_locality or c.is_country]
+    if not cands:
+        return None
+    best = max(cands, key=lambda c: c.population)
+    start = m.start() + m.group().index(raw)
+    return best, Span(start, start + len(raw))
+
+
+@functools.lru_cache(maxsize=4096)
+def _demonym(word: str) -> str | None:
+    """:func:`demonym_country`, memoised (it is a pure function of the word)."""
+    return demonym_country(word)
+
+
+def _demonym_mentions(text: str, taken: list[tuple[int, int]]) -> list[tuple[Span, str, str]]:
+    """Nationality words outside toponym spans: (span, word, country)."""
+    out = []
+    inside = {i for s, e in taken for i in range(s, e)}
+    for tok in tokenize(text):
+        if not tok.capitalised or tok.start in inside:
+            continue
+        word = tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text
+        cc = _demonym(word)
+        if cc:
+            out.append((Span(tok.start, tok.start + len(word)), word, cc))
+    return out
+
+
+def document_countries(mentions: Iterable[PlaceMention]) -> dict[str, float]:
+    """Country -> summed score of the mentions that place the document there."""
+    weights: dict[str, float] = collections.defaultdict(float)
+    for m in mentions:
+        if m.place.country:
+            weights[m.place.country] += m.score
+    return dict(weights)
+
+
+def _anchor_countries(
+    spans: list[NameSpan],
+    demonyms: list[tuple[Span, str, str]],
+    dateline: Candidate | None,
+    hint: str | None,
+) -> dict[str, float]:
+    """First-pass countries: named countries, demonyms, the dateline, unambiguous big places."""
+    weights: dict[str, float] = collections.defaultdict(float)
+    for span in spans:
+        top = span.candidates[0]
+        if top.is_country:
+            weights[top.country or ""] += 1.0
+            continue
+        if span.in_name or span.text.lower() in STOPWORDS or span.text.lower() in SOFT_STOPWORDS:
+            continue  # "Franklin Roosevelt", "March": no evidence of a country
+        countries = {c.country for c in span.candidates[:10] if c.population >= 1000 or c.is_admin1}
+        if len(countries) == 1 and (top.population >= 50_000 or top.is_admin1):
+            weights[top.country or ""] += 0.7
+    for _, _, cc in demonyms:
+        weights[cc] += 0.5
+    if dateline is not None and dateline.country:
+        weights[dateline.country] += 2.0
+    if hint:
+        weights[hint] += 0.5
+    weights.pop("", None)
+    return dict(weights)
+
+
+# -- "the capital" ----------------------------------------------------------------------------
+
+
+def _capital_mentions(
+    text: str, gaz: Gazetteer, ctx: _Context, taken: list[tuple[int, int]]
+) -> list[PlaceMention]:
+    out = []
+    for m in _CAPITAL.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken) or _apposed(text, m, taken):
+            continue
+        country = demonym_country(m.group("dem")) if m.group("dem") else None
+        if m.group("dem") and not country:
+            continue
+        country = country or _main_country(ctx)
+        if country is None:
+            continue
+        former = (m.group("former") or "").strip().lower() in ("former", "old")
+        place = _capital_place(gaz, country, ctx.when, former=former)
+        if place is not None:
+            out.append(PlaceMention(Span(m.start(), m.end()), m.group(), place, 0.8, "capital"))
+    return out
+
+
+def _apposed(text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> bool:
+    """ "Almaty, the former capital" / "the capital, Bishkek": the toponym says it already."""
+    before = text[: m.start()].rstrip()
+    after = text[m.end() :]
+    if before.endswith(",") and any(e == len(before) - 1 for _, e in taken):
+        return True
+    stripped = after.lstrip(", ")
+    offset = len(text) - len(stripped)
+    return bool(after[:1] in (",", " ") and any(s == offset for s, _ in taken))
+
+
+def _main_country(ctx: _Context) -> str | None:
+    if not ctx.countries:
+        return ctx.hint
+    return max(ctx.countries.items(), key=lambda kv: kv[1])[0]
+
+
+def _capital_place(
+    gaz: Gazetteer, country: str, when: dt.date | None, *, former: bool
+) -> Place | None:
+    """The capital at ``when``, or the one before it ("the former capital")."""
+    current = gaz.capital_candidate(country, when)
+    if current is None or not former:
+        return gaz.capital_at(country, when) if current else None
+    probe = when or dt.date.today()
+    for years in range(1, 80):
+        earlier = gaz.capital_candidate(country, probe - dt.timedelta(days=365 * years))
+        if earlier is None:
+            return None
+        if earlier.id != current.id:
+            return gaz.to_place(earlier)
+    return None
+
+
+# -- the entry point --------------------------------------------------------------------------
+
+
+def _ner_labels(doc: Any) -> list[tuple[int, int, str]]:
+    if doc is None:
+        return []
+    try:
+        return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    except AttributeError:
+        return []
+
+
+def _ner_at(ents: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    for s, e, label in ents:
+        if s <= start and end <= e:
+            return label
+    return None
+
+
+def _resolve(span: NameSpan, ctx: _Context, gaz: Gazetteer, ner: str | None) -> PlaceMention | None:
+    word = span.text.lower()
+    if (
+        ner != "GPE"
+        and span.tokens == 1
+        and (
+            word in STOPWORDS
+            or word in SOFT_STOPWORDS
+            and (not span.locative or span.sentence_initial)
+        )
+    ):
+        return None
+    found = _best(span, ctx)
+    if found is None:
+        return None
+    best, _, margin = found
+    ev = _evidence(span, best, ctx, ner)
+    if ev < _KEEP:
+        return None
+    precision = None
+    if span.near and best.is_locality:
+        precision = GeoPrecision.NEAR_LOCALITY
+    place = gaz.to_place(best, when=ctx.when, precision=precision)
+    score = max(0.05, min(1.0, 0.35 + 0.4 * ev + 0.25 * min(margin, 1.0)))
+    kind = "toponym"
+    return PlaceMention(Span(span.start, span.end), span.text, place, round(score, 3), kind)
+
+
+def find_places(
+    text: str,
+    gazetteer: Gazetteer,
+    *,
+    doc: Any = None,
+    published: dt.date | None = None,
+    when: dt.date | None = None,
+    context: str | None = None,
+) -> list[PlaceMention]:
+    """Every place mention in ``text``, resolved, in text order.
+
+    ``doc``: an optional spaCy ``Doc`` of ``text`` (its entities are used as evidence).
+    ``when``: the date the places are named at ("the capital" in 2019 is Nur-Sultan); defaults to
+    ``published``.  ``context``: an ISO alpha-2 country hint, such as the outlet's country.
+    """
+    if not text or not text.strip():
+        return []
+    hint = context.upper() if context else None
+    spans = name_spans(text, gazetteer)
+    taken = [(s.start, s.end) for s in spans]
+    demonyms = _demonym_mentions(text, taken)
+    dateline = _dateline_country(text, gazetteer)
+    anchors = _anchor_countries(spans, demonyms, dateline[0] if dateline else None, hint)
+    ctx = _Context(anchors, hint, when or published)
+    ents = _ner_labels(doc)
+    out: list[PlaceMention] = []
+    for span in spans:
+        mention = _resolve(span, ctx, gazetteer, _ner_at(ents, span.start, span.end))
+        if mention is not None:
+            out.append(mention)
+    if dateline and not any(m.span.start == dateline[1].start for m in out):
+        out.append(_dateline_mention(text, dateline, gazetteer, ctx))
+    final_ctx = _Context(document_countries(out) or anchors, hint, ctx.when)
+    kept = [(m.span.start, m.span.end) for m in out]
+    out.extend(_capital_mentions(text, gazetteer, final_ctx, kept))
+    for span, word, cc in demonyms:
+        country = gazetteer.country(cc)
+        if country is not None:
+            out.append(PlaceMention(span, word, gazetteer.to_place(country), 0.5, "demonym"))
+    out.sort(key=lambda m: (m.span.start, m.span.end))
+    return out
+
+
+def _dateline_mention(
+    text: str, dateline: tuple[Candidate, Span], gaz: Gazetteer, ctx: _Context
+) -> PlaceMention:
+    cand, span = dateline
+    return PlaceMention(span, span.text(text), gaz.to_place(cand, when=ctx.when), 0.9, "toponym")

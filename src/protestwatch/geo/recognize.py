@@ -1,0 +1,292 @@
+"""Toponym recognition: the spans of a text that name a place the gazetteer knows.
+
+Capitalised token sequences (with name particles such as "of", "de", "al-") are matched against
+the gazetteer, longest first.  A lower-case type word after a name ("Almaty region", "Osh city")
+joins the span and tells the resolver which kind of place is meant.  Capitalised common words that
+are also place names ("March", "Police", "Reading") are stopped unless the context says "place".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Candidate, Gazetteer
+from .names import name_key
+
+__all__ = ["Token", "NameSpan", "tokenize", "name_spans", "STOPWORDS", "SOFT_STOPWORDS"]
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_GAP_OK = re.compile(r"[ \t]{1,2}|[ \t]*-[ \t]*|\.[ \t]")
+_MAX_TOKENS = 6
+
+#: Lower-case words that may sit inside a place name ("Bosnia and Herzegovina", "Rio de Janeiro").
+PARTICLES = frozenset(
+    "of de del della la le les al el and upon on da do dos das du des di van von der den y i am "
+    "an sur en the au aux".split()
+)
+#: Type words after a name: region-like ones ask for a first-level unit, "city" for a locality.
+REGION_WORDS = frozenset(
+    "region province oblast state district county prefecture governorate republic valley "
+    "area territory municipality".split()
+)
+CITY_WORDS = frozenset({"city", "town", "village"})
+
+#: Capitalised words that are place names somewhere but usually something else in the news.
+STOPWORDS = frozenset(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
+    police army military government parliament court president minister ministry mayor governor
+    party union council senate congress assembly committee commission agency office bureau
+    central national federal state republic democratic liberal social socialist communist
+    independence liberty freedom victory unity justice peace progress hope truth democracy
+    university college school academy institute church mosque temple square street avenue road
+    north south east west northern southern eastern western central middle upper lower new old
+    great little grand royal saint holy mount lake river bay island islands sea ocean gulf
+    mr mrs ms dr prof gen col sgt lt capt sir lady lord king queen prince princess sheikh imam
+    the a an this that these those he she it we they his her its our their i you my
+    and but or if so as at by for from in into of on to with without about after before
+    according also although because during however meanwhile moreover since still then there
+    thus while yet here where when what which who why how all any both each every many most
+    some such no not only other another same own more less first last next second third
+    one two three four five six seven eight nine ten hundred thousand million billion
+    protest protests protesters rally rallies march marches strike strikes demonstration
+    news press media agency report reports video photo photos reuters associated
+    internet online facebook twitter telegram youtube instagram tiktok whatsapp
+    christmas easter ramadan eid new year day week month
+    communist chinese russian american british french german kazakh
+    human rights amnesty watch international global world
+    sun star times post herald tribune guardian mirror observer
+    energy oil gas power steel mining
+    trump biden putin xi
+    """.split()
+)
+
+#: Continents and macro-regions: recognised (so "Asia" in "Central Asia" is not a town) but not
+#: resolved to a place, as no event has a continent for its location.
+MACRO_REGIONS = frozenset(
+    name.strip()
+    for name in (
+        "asia,central asia,east asia,south asia,southeast asia,south east asia,western asia,"
+        "europe,eastern europe,western europe,central europe,northern europe,southern europe,"
+        "africa,north africa,west africa,east africa,southern africa,central africa,"
+        "sub saharan africa,horn of africa,sahel,middle east,near east,far east,caucasus,"
+        "south caucasus,north caucasus,balkans,western balkans,latin america,south america,"
+        "north america,central america,caribbean,oceania,eurasia,scandinavia,maghreb,levant,"
+        "persian gulf,global south,soviet union,ussr"
+    ).split(",")
+)
+
+#: Place names that are also common words or first names: kept only after "in", "near", "from"...
+SOFT_STOPWORDS = frozenset(
+    """reading mobile split nice orange bath buffalo phoenix eugene florence victoria aurora
+    lincoln jackson madison troy chester hope marion warren austin houston charlotte
+    jordan sydney""".split()
+)
+
+_LOCATIVE = frozenset(
+    "in near at from to outside across around into through toward towards via between inside "
+    "throughout within of".split()
+)
+_NEAR = re.compile(
+    r"(?:\bnear|\boutside|\bclose to|\boutskirts of|\bkm from|\bkilometres from|\bkilometers from|"
+    r"\bmiles from|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|"
+    r"\bsuburbs? of|\bdistrict of)\s+$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """A span of the text that the gazetteer knows, with what its context says."""
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Candidate, ...]
+    tokens: int  # how many name tokens (particles included)
+    type_word: str | None = None  # "region" / "city" ... after the name
+    locative: bool = False  # preceded by "in", "near", "from" ...
+    near: bool = False  # "near X", "outside X", "north of X": a place near X, not X
+    sentence_initial: bool = False
+    qualifier: tuple[Candidate, ...] = ()  # "Paris, Texas": the candidates of "Texas"
+    in_name: bool = False  # a capitalised word right before or after: "David Smith", "Drug Agency"
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens with their offsets (letters, inner hyphens and apostrophes; "U.S." whole)."""
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def _gap_ok(text: str, left: Token, right: Token) -> bool:
+    gap = text[left.end : right.start]
+    if gap.startswith("."):
+        return left.text.lower() in ("st", "mt", "ft", "ste", "pt") and bool(_GAP_OK.fullmatch(gap))
+    return bool(_GAP_OK.fullmatch(gap))
+
+
+def _is_name_token(tok: Token) -> bool:
+    if not tok.capitalised:
+        return tok.text[:3] in ("al-", "el-", "ad-", "as-", "an-", "ar-")
+    return True
+
+
+def _is_acronym(tok: Token) -> bool:
+    """ "UK", "DRC", "CCP": only curated aliases may match such a token."""
+    return tok.text.isupper() and len(tok.text) <= 4
+
+
+def _run_end(text: str, tokens: list[Token], i: int) -> int:
+    """The end (exclusive) of the name-like run starting at token ``i``."""
+    j = i + 1
+    while j < len(tokens) and j - i < _MAX_TOKENS and _gap_ok(text, tokens[j - 1], tokens[j]):
+        tok = tokens[j]
+        if not (_is_name_token(tok) or tok.lower in PARTICLES or tok.text.isupper()):
+            break
+        j += 1
+    return j
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n:;—"
+
+
+def _qualifier(text: str, tokens: list[Token], j: int, gaz: Gazetteer) -> tuple[Candidate, ...]:
+    """The places named right after a comma ("Paris, Texas"; "Osh, Kyrgyzstan")."""
+    if j >= len(tokens) or not tokens[j].capitalised:
+        return ()
+    if text[tokens[j - 1].end : tokens[j].start] not in (", ", ","):
+        return ()
+    for k in range(min(len(tokens), j + 3), j, -1):
+        if k > j + 1 and not _gap_ok(text, tokens[k - 2], tokens[k - 1]):
+            continue
+        cands = gaz.lookup_key(name_key(text[tokens[j].start : tokens[k - 1].end]))
+        cands = tuple(c for c in cands if c.is_country or c.is_admin1)
+        if cands:
+            return cands
+    return ()
+
+
+def _match_at(
+    text: str, tokens: list[Token], i: int, gaz: Gazetteer
+) -> tuple[int, tuple[Candidate, ...]]:
+    """The longest gazetteer name starting at token ``i``: (end token, candidates)."""
+    end = _run_end(text, tokens, i)
+    for j in range(end, i, -1):
+        if (
+            tokens[j - 1].lower in PARTICLES
+            or tokens[j - 1].text.endswith(("'s", "’s"))
+            and j - 1 > i
+        ):
+            continue
+        key = name_key(text[tokens[i].start : tokens[j - 1].end])
+        if j == i + 1 and key in STOPWORDS or key in MACRO_REGIONS:
+            return j, ()
+        cands = gaz.lookup_key(key)
+        if j == i + 1 and _is_acronym(tokens[i]):
+            cands = tuple(c for c in cands if c.name_kind == 2)
+        if cands:
+            return j, cands
+    return i + 1, ()
+
+
+_TITLES = frozenset("mr mrs ms dr prof president minister general gen senator judge".split())
+
+
+def _in_name(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    """Whether the match at tokens [i, j) sits inside a longer run of capitalised words."""
+    if (
+        j < len(tokens)
+        and tokens[j].capitalised
+        and text[tokens[j - 1].end : tokens[j].start] == " "
+    ):
+        return True
+    if i > 0 and text[tokens[i - 1].end : tokens[i].start] in (" ", ". "):
+        prev = tokens[i - 1]
+        if prev.lower in _TITLES:
+            return True
+        return (
+            prev.capitalised and not _sentence_initial(text, prev.start) and text[prev.end] == " "
+        )
+    return False
+
+
+def _possessive_base(text: str, tok: Token) -> Token:
+    """ "Almaty's" -> "Almaty"."""
+    if tok.text.endswith(("'s", "’s")):
+        return Token(tok.start, tok.end - 2, tok.text[:-2])
+    return tok
+
+
+def name_spans(text: str, gaz: Gazetteer) -> list[NameSpan]:
+    """Every span of ``text`` that names a place in ``gaz``, left to right, not overlapping."""
+    tokens = [_possessive_base(text, t) for t in tokenize(text)]
+    out: list[NameSpan] = []
+    i = 0
+    while i < len(tokens):
+        if not _is_name_token(tokens[i]):
+            i += 1
+            continue
+        j, cands = _match_at(text, tokens, i, gaz)
+        if not cands:
+            i = j
+            continue
+        start, end = tokens[i].start, tokens[j - 1].end
+        type_word = None
+        if (
+            j < len(tokens)
+            and tokens[j].lower in REGION_WORDS | CITY_WORDS
+            and _gap_ok(text, tokens[j - 1], tokens[j])
+        ):
+            type_word = tokens[j].lower
+            longer = gaz.lookup_key(name_key(text[start : tokens[j].end]))
+            if longer:
+                cands, end, j = longer, tokens[j].end, j + 1
+        prev = tokens[i - 1].lower if i > 0 else ""
+        out.append(
+            NameSpan(
+                start, end, text[start:end], cands, j - i, type_word,
+                locative=prev in _LOCATIVE and tokens[i - 1].end >= start - 2,
+                near=bool(_NEAR.search(text[max(0, start - 30) : start])),
+                sentence_initial=_sentence_initial(text, start),
+                qualifier=_qualifier(text, tokens, j, gaz),
+                in_name=_in_name(text, tokens, i, j),
+            )
+        )  # fmt: skip
+        i = j
+    return _carry_locative(text, out)
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
+
+
+def _carry_locative(text: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """ "in Zhanaozen, Aktobe and Nur-Sultan": the list's later names share its preposition."""
+    out: list[NameSpan] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.locative and not span.locative
+            and _LIST_GAP.fullmatch(text[prev.end : span.start])
+        ):  # fmt: skip
+            span = dataclasses.replace(span, locative=True)
+        out.append(span)
+    return out

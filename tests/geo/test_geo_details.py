@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import pytest
+
+from protestwatch.geo.details import find_location_details
+from protestwatch.model import Span
+
+
+def details(sentence: str) -> list[str]:
+    found = find_location_details(sentence, Span(0, len(sentence)))
+    for f in found:
+        assert sentence[f.span.start : f.span.end] == f.value
+    return [f.value for f in found]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("In the square in front of the Kazakh National Academy of Sciences in Almaty, some 200 to "
+         "300 people held a rally.", "the square in front of the Kazakh National Academy of Sciences"),
+        ("Several hundred people rallied outside parliament on Tuesday.", "outside parliament"),
+        ("Some protests were held near the Chinese embassy and consulate in Kazakhstan.",
+         "near the Chinese embassy and consulate"),
+        ("Villagers gathered in front of the regional administration demanding compensation.",
+         "in front of the regional administration"),
+        ("Drivers blocked traffic on the main highway to the airport for three hours.",
+         "on the main highway to the airport"),
+        ("About 40 workers staged a sit-in at the Tengiz oil field.", "the Tengiz oil field"),
+        ("Mothers held a vigil outside the Ministry of Justice in Tbilisi.",
+         "outside the Ministry of Justice"),
+        ("Crowds gathered on Independence Square late on Sunday.", "on Independence Square"),
+        ("Students picketed the university's main gate for a week.", "the university's main gate"),
+        ("Dozens of traders protested at the central bazaar in Osh.", "the central bazaar"),
+    ],
+)  # fmt: skip
+def test_location_details(sentence: str, expected: str) -> None:
+    assert expected in details(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The police said the protest was peaceful.",
+        "Organisers expect thousands of people to join next week.",
+        "The ministry said the rally had not been authorised.",
+    ],
+)
+def test_no_location_detail(sentence: str) -> None:
+    assert details(sentence) == []
+
+
+def test_span_limits_the_search_and_offsets_are_absolute() -> None:
+    text = "They met outside the town hall. Later they marched to the regional administration."
+    second = Span(32, len(text))
+    found = find_location_details(text, second)
+    assert [f.value for f in found] == ["the regional administration"]
+    assert text[found[0].span.start : found[0].span.end] == "the regional administration"
+    assert find_location_details(text, Span(0, 0)) == []
