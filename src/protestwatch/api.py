@@ -1,0 +1,260 @@
+"""The library API: one article in memory, or a collection in a database.
+
+    >>> import protestwatch
+    >>> events = protestwatch.process(text, published="2021-03-30", url="https://...")
+    >>> with protestwatch.Workspace("events.db") as ws:
+    ...     ws.ingest(["articles/"])          # reads, stores and codes
+    ...     ws.events(country="KZ")
+    ...     ws.export("events.csv", "acled")
+
+Library functions never print; progress is reported through an optional callback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from protestwatch.errors import InputError
+from protestwatch.ingest import IngestOptions, read_inputs
+from protestwatch.model import Article, Event, Rejection
+from protestwatch.pipeline import PIPELINE_VERSION, ArticleResult, Pipeline, PipelineConfig
+from protestwatch.store import EventFilter, SQLiteStore, open_store
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int], None]  # called with the number of items just done
+
+
+@functools.lru_cache(maxsize=2)
+def default_pipeline(config: PipelineConfig | None = None) -> Pipeline:
+    """The pipeline ``process`` uses when none is given: loaded once per configuration."""
+    return Pipeline.load(config)
+
+
+def process(
+    text: str,
+    published: dt.date | str | None = None,
+    url: str | None = None,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    article_id: str | None = None,
+    language: str | None = None,
+    pipeline: Pipeline | None = None,
+) -> list[Event]:
+    """Code one article's text into protest events (an empty list when it reports none)."""
+    if isinstance(published, str):
+        try:
+            published = dt.date.fromisoformat(published[:10])
+        except ValueError as exc:
+            raise InputError(f"published date {published!r} is not an ISO date (YYYY-MM-DD)") from exc
+    if not text or not text.strip():
+        raise InputError("the article has no text")
+    article = Article(
+        text=text, id=article_id or "", url=url, title=title, outlet=outlet,
+        published=published, language=language,
+    )  # fmt: skip
+    result = (pipeline or default_pipeline()).process(article)
+    return list(result.events)
+
+
+@dataclass
+class RunReport:
+    """Counts of one ingest or run."""
+
+    read: int = 0
+    new: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    coded: int = 0
+    skipped: int = 0
+    gated_out: int = 0
+    events: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {k: v for k, v in self.__dict__.items() if k != "rejections"}
+        d["rejections"] = [r.to_dict() for r in self.rejections]
+        return d
+
+
+class Workspace:
+    """A database of articles and events, and the operations on it."""
+
+    def __init__(
+        self,
+        db: str | Path,
+        config: PipelineConfig | None = None,
+        *,
+        pipeline: Pipeline | None = None,
+    ) -> None:
+        self.store: SQLiteStore = open_store(db)
+        self.config = config or PipelineConfig()
+        self._pipeline = pipeline
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Workspace":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            self._pipeline = Pipeline.load(self.config)
+        return self._pipeline
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        inputs: Iterable[str],
+        options: IngestOptions | None = None,
+        *,
+        code: bool = True,
+        progress: Progress | None = None,
+        on_reject: Callable[[Rejection], None] | None = None,
+    ) -> RunReport:
+        """Read inputs into the database (each article once), then code what is new."""
+        report = RunReport()
+        run_id = self.store.start_run("ingest", PIPELINE_VERSION)
+        for item in read_inputs(inputs, options=options):
+            if isinstance(item, Rejection):
+                report.rejected += 1
+                report.rejections.append(item)
+                self.store.add_rejection(item, run_id)
+                if on_reject:
+                    on_reject(item)
+            else:
+                report.read += 1
+                if self.store.add_article(item, run_id):
+                    report.new += 1
+                else:
+                    report.duplicates += 1
+            if progress:
+                progress(1)
+        self.store.finish_run(run_id, _counts(report))
+        if code:
+            coded = self.run()
+            report.coded, report.skipped = coded.coded, coded.skipped
+            report.gated_out, report.events = coded.gated_out, coded.events
+        return report
+
+    def run(self, *, redo: bool = False, progress: Progress | None = None) -> RunReport:
+        """Code every article not yet coded (all of them with ``redo``).  Safe to interrupt and
+        start again: each article is saved in one transaction."""
+        report = RunReport()
+        ids = self.store.pending_ids(redo=redo)
+        if not ids:
+            return report
+        run_id = self.store.start_run("run", PIPELINE_VERSION)
+        articles = (a for a in map(self.store.get_article, ids) if a is not None)
+        for result in self.pipeline.process_many(articles):
+            self._save(result, run_id, report)
+            if progress:
+                progress(1)
+        self.store.finish_run(run_id, _counts(report))
+        return report
+
+    def _save(self, result: ArticleResult, run_id: int, report: RunReport) -> None:
+        self.store.save_coding(
+            result.article.id,
+            result.events,
+            state=result.state,
+            reason=result.reason,
+            pipeline_version=PIPELINE_VERSION,
+            run_id=run_id,
+        )
+        if result.state == "skipped":
+            report.skipped += 1
+            logger.info("skipped %s: %s", result.article.id, result.reason)
+        else:
+            report.coded += 1
+            report.gated_out += int(result.gated_out)
+            report.events += len(result.events)
+
+    def correct(self, event_id: str, field_name: str, value: Any, *, author: str, note: str | None = None) -> Event:
+        """Set one field of an event by hand; later machine runs keep it."""
+        return self.store.correct(event_id, field_name, value, author=author, note=note)
+
+    def review(self, event_id: str, decision: str, *, author: str, note: str | None = None) -> Event:
+        """Accept or reject (not a protest) an event; later machine runs keep the decision."""
+        return self.store.correct(event_id, "_review", decision, author=author, note=note)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def events(self, flt: EventFilter | None = None, **criteria: Any) -> list[Event]:
+        return self.store.events(flt or EventFilter(**criteria))
+
+    def event(self, event_id: str) -> Event | None:
+        return self.store.get_event(event_id)
+
+    def iter_events(self, flt: EventFilter | None = None) -> Iterator[Event]:
+        yield from self.store.events(flt)
+
+    def export(self, out: Any, fmt: str, flt: EventFilter | None = None, **options: Any) -> int:
+        """Write the (filtered) events to ``out`` in ``fmt`` (jsonl, acled, geojson, parquet)."""
+        from protestwatch.export import export_events
+
+        return export_events(self.store.events(flt), out, fmt, **options)
+
+    def predictions_by_article(self) -> dict[str, list[Event]]:
+        """Article id → the events coded from it (what ``evaluate`` compares with gold)."""
+        return self.store.events_by_article()
+
+
+def _counts(report: RunReport) -> dict[str, int]:
+    return {k: v for k, v in report.to_dict().items() if isinstance(v, int)}
+
+
+def evaluate_gold(gold: str | Path, *, db: str | Path | None = None, articles: str | Path | None = None,
+                  pipeline: Pipeline | None = None) -> Any:  # fmt: skip
+    """Score events against a gold file: those in a database, or those coded from ``articles``
+    (a directory or file holding the gold's articles, matched by id or by the gold's ``file``)."""
+    from protestwatch.evaluate import evaluate, load_gold
+
+    gold_articles = load_gold(gold)
+    if db is not None:
+        with Workspace(db) as ws:
+            predicted = ws.predictions_by_article()
+            by_hash = {}
+            for a in ws.store.articles():
+                if a.origin:
+                    by_hash[Path(a.origin.split(":")[0]).name] = a.id
+        predicted = {g.id: predicted.get(g.id) or predicted.get(by_hash.get(g.file or "", ""), [])
+                     for g in gold_articles}  # fmt: skip
+        return evaluate(predicted, gold_articles)
+    if articles is None:
+        raise InputError("give a database or the articles to code")
+    pipe = pipeline or default_pipeline()
+    predicted = {}
+    for g in gold_articles:
+        article = _gold_article(Path(articles), g)
+        predicted[g.id] = list(pipe.process(article).events) if article is not None else []
+    return evaluate(predicted, gold_articles)
+
+
+def _gold_article(root: Path, g: Any) -> Article | None:
+    """Read the article a gold record names (its ``file``), with the gold's id and date."""
+    path = root if root.is_file() else root / (g.file or "")
+    if not path.is_file():
+        candidates = list(root.rglob(g.file)) if root.is_dir() and g.file else []
+        if not candidates:
+            logger.warning("gold article %s: file %s not found under %s", g.id, g.file, root)
+            return None
+        path = candidates[0]
+    options = IngestOptions(default_published=g.published)
+    for item in read_inputs([str(path)], options=options):
+        if isinstance(item, Article):
+            return item.replace(id=g.id, published=item.published or g.published)
+        logger.warning("gold article %s: %s", g.id, item)
+    return None

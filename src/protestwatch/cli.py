@@ -1,0 +1,378 @@
+"""The ``protestwatch`` command: a thin shell over the library.
+
+Exit codes (stable, for scripts):
+
+- 0: success
+- 1: an error (bad database, missing resource, malformed gold file ...); the message says what to do
+- 2: bad usage (unknown option, missing argument)
+- 3: finished, but some inputs were rejected (they are listed and recorded in the database)
+- 4: ``evaluate`` scored below the ``--min-f1`` floor
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from protestwatch.errors import ProtestwatchError
+
+EXIT_REJECTED = 3
+EXIT_BELOW_FLOOR = 4
+DEFAULT_DB = "protestwatch.db"
+
+db_option = click.option(
+    "--db", default=DEFAULT_DB, show_default=True, envvar="PROTESTWATCH_DB",
+    help="Database file (SQLite).",
+)  # fmt: skip
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _progress(total: int | None, label: str, enabled: bool) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=label, unit="article", disable=not enabled, file=sys.stderr, leave=False)
+
+
+def _interactive() -> bool:
+    return sys.stderr.isatty()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="protestwatch")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def main(verbose: int) -> None:
+    """protestwatch: news articles in, coded and geolocated protest events out."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _run(fn: Any) -> Any:
+    """Turn library errors into a message and exit code 1."""
+    try:
+        return fn()
+    except ProtestwatchError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+
+
+# -- ingest and run ----------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("--published", type=click.DateTime(["%Y-%m-%d"]), help="Publication date for inputs that lack one.")
+@click.option("--format", "fmt", type=click.Choice(["txt", "html", "jsonl", "csv", "feed"]), help="Force the input format.")
+@click.option("--encoding", help="Force the text encoding of the inputs.")
+@click.option("--no-run", is_flag=True, help="Only store the articles; code them later with `run`.")
+@json_option
+def ingest(inputs: tuple[str, ...], db: str, published: Any, fmt: str | None, encoding: str | None,
+           no_run: bool, as_json: bool) -> None:  # fmt: skip
+    """Read articles (files, directories, globs, '-' for stdin, feed URLs) and code them.
+
+    Formats: .txt (with front matter or a sidecar .json), .html, .jsonl, .csv, RSS/Atom.
+    The same content is stored once; rejected inputs are listed with file, line and reason.
+    """
+    from protestwatch.api import Workspace
+    from protestwatch.ingest import IngestOptions
+
+    options = IngestOptions(
+        default_published=published.date() if published else None, encoding=encoding, format=fmt
+    )
+
+    def go() -> Any:
+        with Workspace(db) as ws:
+            bar = _progress(None, "reading", _interactive() and not as_json)
+            report = ws.ingest(
+                inputs, options, code=False, progress=bar.update,
+                on_reject=lambda r: click.echo(f"rejected: {r}", err=True),
+            )  # fmt: skip
+            bar.close()
+            if not no_run:
+                coded = _code(ws, redo=False, show=not as_json)
+                report.coded, report.skipped = coded.coded, coded.skipped
+                report.gated_out, report.events = coded.gated_out, coded.events
+            return report
+
+    report = _run(go)
+    if as_json:
+        _echo_json(report.to_dict())
+    else:
+        click.echo(
+            f"read {report.read} articles ({report.new} new, {report.duplicates} already stored), "
+            f"rejected {report.rejected}; coded {report.coded} "
+            f"({report.gated_out} without protest words), skipped {report.skipped}; "
+            f"{report.events} events"
+        )
+    if report.rejected:
+        sys.exit(EXIT_REJECTED)
+
+
+def _code(ws: Any, *, redo: bool, show: bool) -> Any:
+    total = len(ws.store.pending_ids(redo=redo))
+    bar = _progress(total, "coding", show and _interactive())
+    report = ws.run(redo=redo, progress=bar.update)
+    bar.close()
+    return report
+
+
+@main.command()
+@db_option
+@click.option("--redo", is_flag=True, help="Code every article again (human corrections are kept).")
+@json_option
+def run(db: str, redo: bool, as_json: bool) -> None:
+    """Code the stored articles that are not coded yet (resumes an interrupted run)."""
+    from protestwatch.api import Workspace
+
+    def go() -> Any:
+        with Workspace(db) as ws:
+            return _code(ws, redo=redo, show=not as_json)
+
+    report = _run(go)
+    if as_json:
+        _echo_json(report.to_dict())
+    else:
+        click.echo(f"coded {report.coded} articles, skipped {report.skipped}; {report.events} events")
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+def _filter_options(fn: Any) -> Any:
+    options = [
+        click.option("--country", help="ISO alpha-2 country of the event."),
+        click.option("--admin1", help="First-level region."),
+        click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Events ending on or after."),
+        click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Events starting on or before."),
+        click.option("--form", help="demonstrate, riot, strike, hunger_strike, boycott, obstruct, vandalize."),
+        click.option("--issue", help="An issue of the codebook, e.g. land, labor_wages."),
+        click.option("--target-country", help="ISO alpha-2 country of a target (anti-China: CN)."),
+        click.option("--status", type=click.Choice(["occurred", "planned", "prevented"])),
+        click.option("--report", "report_", type=click.Choice(["current", "background"])),
+        click.option("--min-confidence", type=float),
+        click.option("--search", help="Full-text query over the source articles (FTS5 syntax)."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _make_filter(kw: dict[str, Any], limit: int | None = None) -> Any:
+    from protestwatch.store import EventFilter
+
+    return EventFilter(
+        country=kw.get("country"), admin1=kw.get("admin1"),
+        date_from=kw["since"].date() if kw.get("since") else None,
+        date_to=kw["until"].date() if kw.get("until") else None,
+        form=kw.get("form"), issue=kw.get("issue"), target_country=kw.get("target_country"),
+        status=kw.get("status"), report=kw.get("report_"), min_confidence=kw.get("min_confidence"),
+        text=kw.get("search"), limit=limit,
+    )  # fmt: skip
+
+
+@main.command()
+@db_option
+@_filter_options
+@click.option("--limit", type=int, default=None, help="At most this many events.")
+@json_option
+def events(db: str, limit: int | None, as_json: bool, **kw: Any) -> None:
+    """List events, filtered by country, dates, form, issue, target country, status ..."""
+    from protestwatch.api import Workspace
+
+    def go() -> Any:
+        with Workspace(db) as ws:
+            return ws.events(_make_filter(kw, limit))
+
+    found = _run(go)
+    if as_json:
+        _echo_json([e.to_dict() for e in found])
+        return
+    for e in found:
+        place = e.locality or e.admin1 or e.country or "?"
+        size = f" size {e.size_text}" if e.size_text else ""
+        click.echo(
+            f"{e.id}  {e.date_start or '?'} ({e.date_precision.value if e.date_precision else '?'})  "
+            f"{e.country or '??'} {place:<18} {e.form.value:<12} {e.status.value:<9} "
+            f"{e.report.value:<10} conf {e.confidence:.2f}{size}"
+        )
+    click.echo(f"{len(found)} events", err=True)
+
+
+@main.command()
+@click.argument("event_id")
+@db_option
+@json_option
+def show(event_id: str, db: str, as_json: bool) -> None:
+    """Show one event, field by field, with the sentence behind each value."""
+    from protestwatch.api import Workspace
+    from protestwatch.details import event_details
+
+    def go() -> Any:
+        with Workspace(db) as ws:
+            return event_details(ws.store, event_id)
+
+    details = _run(go)
+    if details is None:
+        click.echo(f"error: no event {event_id!r} in {db}", err=True)
+        sys.exit(1)
+    if as_json:
+        _echo_json(details.to_dict())
+    else:
+        click.echo(details.render())
+
+
+@main.command()
+@db_option
+@_filter_options
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "acled", "geojson", "parquet"]), default="jsonl", show_default=True)
+@click.option("--out", "-o", type=click.Path(dir_okay=False), required=True, help="Output file ('-' for stdout, not for parquet).")
+def export(db: str, fmt: str, out: str, **kw: Any) -> None:
+    """Export events as JSON Lines, ACLED-style CSV, GeoJSON or Parquet."""
+    from protestwatch.api import Workspace
+
+    def go() -> int:
+        with Workspace(db) as ws:
+            if out == "-":
+                if fmt == "parquet":
+                    raise ProtestwatchError("parquet cannot be written to stdout: give --out FILE")
+                return ws.export(sys.stdout, fmt, _make_filter(kw))
+            return ws.export(Path(out), fmt, _make_filter(kw))
+
+    n = _run(go)
+    click.echo(f"wrote {n} events to {out}", err=True)
+
+
+@main.command()
+@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False), help="Gold JSON Lines (codebook format).")
+@click.option("--db", help="Score the events in this database.")
+@click.option("--articles", type=click.Path(exists=True), help="Code these articles in memory and score them.")
+@click.option("--min-f1", type=float, help="Exit 4 when event F1 is below this floor.")
+@json_option
+def evaluate(gold: str, db: str | None, articles: str | None, min_f1: float | None, as_json: bool) -> None:
+    """Score coded events against gold: detection P/R/F1 and per-field accuracy."""
+    from protestwatch.api import evaluate_gold
+
+    if not db and not articles:
+        raise click.UsageError("give --db DB or --articles PATH")
+    report = _run(lambda: evaluate_gold(gold, db=db, articles=articles))
+    if as_json:
+        _echo_json(report.to_dict())
+    else:
+        click.echo(report.table())
+    if min_f1 is not None and (report.to_dict()["detection"]["f1"] or 0.0) < min_f1:
+        sys.exit(EXIT_BELOW_FLOOR)
+
+
+@main.command()
+@click.option("--db", default="demo.db", show_default=True, help="Database to create (replaced if it exists).")
+@json_option
+def demo(db: str, as_json: bool) -> None:
+    """Code the bundled demo corpus into a fresh database and print a summary."""
+    from protestwatch.demo import run_demo
+
+    summary = _run(lambda: run_demo(db, progress=not as_json and _interactive()))
+    if as_json:
+        _echo_json(summary.to_dict())
+    else:
+        click.echo(summary.render())
+
+
+# -- human control -----------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("event_id")
+@click.argument("field")
+@click.argument("value")
+@db_option
+@click.option("--author", required=True, help="Who makes the correction.")
+@click.option("--note", help="Why.")
+def correct(event_id: str, field: str, value: str, db: str, author: str, note: str | None) -> None:
+    """Correct one field of an event.  VALUE is JSON (e.g. 300, "KZ", null, ["rally"]) or text."""
+    from protestwatch.api import Workspace
+
+    try:
+        parsed = json.loads(value)
+    except json.JSONDecodeError:
+        parsed = value
+
+    def go() -> Any:
+        with Workspace(db) as ws:
+            return ws.correct(event_id, field, parsed, author=author, note=note)
+
+    event = _run(go)
+    click.echo(f"{event.id}: {field} = {json.dumps(event.to_dict().get(field), ensure_ascii=False)}")
+
+
+@main.command()
+@click.argument("event_id")
+@click.argument("decision", type=click.Choice(["accept", "reject"]))
+@db_option
+@click.option("--author", required=True)
+@click.option("--note")
+def review(event_id: str, decision: str, db: str, author: str, note: str | None) -> None:
+    """Accept an event, or reject it as not a protest (kept by later runs)."""
+    from protestwatch.api import Workspace
+
+    def go() -> Any:
+        with Workspace(db) as ws:
+            return ws.review(event_id, decision + "ed", author=author, note=note)
+
+    _run(go)
+    click.echo(f"{event_id}: {decision}ed")
+
+
+@main.command()
+@db_option
+@json_option
+def rejects(db: str, as_json: bool) -> None:
+    """List the inputs that were rejected, with file, line and reason."""
+    from protestwatch.store import open_store
+
+    def go() -> Any:
+        store = open_store(db)
+        try:
+            return store.rejections()
+        finally:
+            store.close()
+
+    found = _run(go)
+    if as_json:
+        _echo_json([r.to_dict() for r in found])
+    else:
+        for r in found:
+            click.echo(str(r))
+        click.echo(f"{len(found)} rejected inputs", err=True)
+
+
+@main.group()
+def gazetteer() -> None:
+    """Build or inspect the place-name gazetteer."""
+
+
+@gazetteer.command("build")
+@click.option("--path", type=click.Path(dir_okay=False), help="Where to write it (default: the user cache).")
+def gazetteer_build(path: str | None) -> None:
+    """Build the gazetteer from the data shipped in the installed packages."""
+    from protestwatch.geo.build import build_gazetteer
+    from protestwatch.geo.gazetteer import default_gazetteer_path
+
+    target = Path(path) if path else default_gazetteer_path()
+    started = dt.datetime.now()
+    written = _run(lambda: build_gazetteer(target))
+    seconds = (dt.datetime.now() - started).total_seconds()
+    click.echo(f"wrote {written} ({Path(written).stat().st_size / 1e6:.1f} MB) in {seconds:.1f} s")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,356 @@
+"""Coding: from an event frame (the sentences that report one event) to codebook events.
+
+Reads: an ``EventFrame`` and the article's ``ArticleAnalysis``.  Writes: one ``Event`` per locality
+of the frame (codebook §1 disaggregation), every field with its evidence spans.
+
+The field stages are pure functions in their own modules (dates, places, crowd size, counts,
+response, actors, targets, claims, issues); this module only applies the codebook's rules that
+combine them: status and report, the riot rule, the ACLED sub-event type, the country-level event
+for "and other cities", and the confidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from protestwatch.extract import actors, claims, counts, crowd_size, issues, response, targets
+from protestwatch.extract.segment import EventFrame, SentenceInfo
+from protestwatch.extract.triggers import gathering_cue
+from protestwatch.model import (
+    Article, DatePrecision, DateRange, Evidence, Event, Finding, Force, Form, GeoPrecision,
+    Permit, Place, PlaceMention, Report, Source, Span, Status, SubEventType, Tactic,
+)  # fmt: skip
+
+_OTHER_PLACES = re.compile(
+    r"\b(?:and|in|as\s+well\s+as)\s+(?:several|many|a\s+number\s+of|dozens\s+of|some|numerous)?\s*"
+    r"other\s+(?:cities|towns|regions|places|parts|provinces|districts|localities|villages)\b",
+    re.IGNORECASE,
+)
+_HEDGED = re.compile(r"\b(?:sometimes|occasionally|at\s+times|some\s+of\s+(?:which|them))\b", re.I)
+_CURRENT_WINDOW = dt.timedelta(days=14)
+_FORM_PRIORITY = (
+    Form.RIOT, Form.HUNGER_STRIKE, Form.STRIKE, Form.OBSTRUCT, Form.BOYCOTT, Form.VANDALIZE,
+    Form.DEMONSTRATE,
+)  # fmt: skip
+
+
+@dataclass
+class ArticleAnalysis:
+    """What the pipeline knows about one article while coding it."""
+
+    article: Article
+    sentences: list[SentenceInfo]
+    doc: Any = None  # spaCy Doc of the whole text, or None
+    country: str | None = None  # the document's main country
+    dateline: PlaceMention | None = None
+    location_details: Callable[[str, Span], list[Finding[str]]] | None = None
+    used_ids: set[str] = field(default_factory=set)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+
+def code_frame(frame: EventFrame, analysis: ArticleAnalysis) -> list[Event]:
+    """The events of one frame: one per locality, sharing a campaign key when there are several."""
+    text = analysis.text
+    trigger_spans = [analysis.sentences[i].span for i in frame.sentences]
+    all_spans = [analysis.sentences[i].span for i in frame.all_sentences]
+    places = _event_places(frame, analysis)
+    if not places:
+        return []
+    base = _common_fields(frame, analysis, trigger_spans, all_spans)
+    if base is None:
+        return []
+    campaign = _campaign_key(base, places) if len(places) > 1 else None
+    detail = _location_detail(analysis, trigger_spans)
+    events = []
+    for mention in places:
+        values, evidence = dict(base.values), dict(base.evidence)
+        values.update(_place_values(mention.place))
+        if mention.span.end > mention.span.start:
+            evidence["country"] = evidence["locality"] = [mention.span]
+        values["campaign"] = campaign
+        # A detail ("outside the regional administration") belongs to a single-place event.
+        if detail is not None and len(places) == 1:
+            values["location_detail"] = detail.value
+            evidence["location_detail"] = [detail.span]
+        events.append(_make_event(values, evidence, analysis, base.confidence, mention))
+    return events
+
+
+@dataclass
+class _Fields:
+    values: dict[str, Any]
+    evidence: dict[str, list[Span]]
+    confidence: float
+
+
+def _common_fields(
+    frame: EventFrame, analysis: ArticleAnalysis, trigger_spans: list[Span], all_spans: list[Span]
+) -> _Fields | None:
+    text, doc, published = analysis.text, analysis.doc, analysis.article.published
+    values: dict[str, Any] = {}
+    evidence: dict[str, list[Span]] = {"event": list(trigger_spans)}
+
+    date = _frame_date(frame, published)
+    if date is None:
+        return None
+    values.update(date_start=date.start, date_end=date.end, date_precision=date.precision)
+    if frame.date is not None:
+        evidence["date_start"] = evidence["date_end"] = [frame.date.span]
+
+    triggers = [t for i in frame.sentences for t in analysis.sentences[i].triggers]
+    form = next(f for f in _FORM_PRIORITY if f == Form.DEMONSTRATE or any(t.form == f for t in triggers))
+    values["tactics"] = tuple(sorted({t.tactic for t in triggers if t.tactic}, key=lambda x: x.value))
+    if len(values["tactics"]) > 1 and Tactic.RALLY in values["tactics"]:
+        gathered_only = all(t.word.lower().startswith("gather") for t in triggers if t.tactic == Tactic.RALLY)
+        if gathered_only:
+            values["tactics"] = tuple(t for t in values["tactics"] if t != Tactic.RALLY)
+    evidence["form"] = evidence["tactics"] = [t.span for t in triggers]
+
+    _add_size(values, evidence, crowd_size.find_crowd_sizes(text, all_spans))
+    _add_people(values, evidence, text, all_spans, doc, analysis.country)
+    _add_response(values, evidence, text, all_spans)
+
+    status, status_span = _status(frame, analysis, date)
+    values["status"] = status
+    if status_span is not None:
+        evidence["status"] = [status_span]
+    if (
+        values.get("protester_violence")
+        and not any(_HEDGED.search(analysis.sentences[i].text) for i in frame.all_sentences)
+    ):
+        form = Form.RIOT
+    values["form"] = form
+    values["report"] = _report(status, date, published)
+    values["acled_sub_event_type"] = _sub_event_type(values)
+    confidence = _confidence(frame, analysis, values, triggers)
+    return _Fields(values, evidence, confidence)
+
+
+def _frame_date(frame: EventFrame, published: dt.date | None) -> DateRange | None:
+    if frame.date is not None:
+        return frame.date.value
+    if published is None:
+        return None
+    # No date in the text: a news report's undated event happened by the day of publication.
+    return DateRange(published, published, DatePrecision.DAY)
+
+
+def _add_size(values: dict, evidence: dict, found: Sequence[Finding]) -> None:
+    if not found:
+        return
+    combined = crowd_size.combine_sizes(found)
+    values.update(size_text=combined.text, size_low=combined.low, size_high=combined.high)
+    evidence["size_text"] = evidence["size_low"] = evidence["size_high"] = [f.span for f in found]
+
+
+def _add_people(values: dict, evidence: dict, text: str, spans: list[Span], doc: Any, country: str | None) -> None:
+    orgs = actors.find_organizers(text, spans, doc)
+    values["organizers"] = tuple(_unique(f.value for f in orgs))
+    evidence["organizers"] = [f.span for f in orgs]
+    parts = actors.find_participants(text, spans, doc)
+    values["participants"] = tuple(_unique(f.value for f in parts))
+    evidence["participants"] = [f.span for f in parts]
+    tgts = targets.find_targets(text, spans, doc, country=country)
+    values["targets"] = tuple(_unique(f.value for f in tgts))
+    evidence["targets"] = [f.span for f in tgts]
+    found_claims = claims.find_claims(text, spans, doc)
+    values["claims"] = tuple(_unique(f.value for f in found_claims))
+    evidence["claims"] = [f.span for f in found_claims]
+    issue_spans = [f.span for f in found_claims] + spans
+    found_issues = issues.classify_issues(text, issue_spans, country=country)
+    values["issues"] = tuple(_unique(f.value for f in found_issues))
+    evidence["issues"] = [f.span for f in found_issues]
+
+
+def _add_response(values: dict, evidence: dict, text: str, spans: list[Span]) -> None:
+    arrests = counts.find_arrests(text, spans)
+    if arrests:
+        best = max(arrests, key=lambda f: (f.value.low or 0, f.value.high or 0))
+        values.update(arrests_text=best.value.text, arrests_low=best.value.low, arrests_high=best.value.high)
+        evidence["arrests_text"] = evidence["arrests_low"] = evidence["arrests_high"] = [f.span for f in arrests]
+    for name, finder in (("injuries", counts.find_injuries), ("fatalities", counts.find_fatalities)):
+        found = finder(text, spans)
+        if found:
+            values[name] = max(f.value for f in found)
+            evidence[name] = [f.span for f in found]
+    singles: tuple[tuple[str, Callable[[str, Sequence[Span]], list[Finding]]], ...] = (
+        ("force", response.detect_force),
+        ("dispersed", response.detect_dispersal),
+        ("internet_shutdown", response.detect_internet_shutdown),
+        ("permit", response.detect_permit),
+        ("protester_violence", response.detect_protester_violence),
+        ("outcome", response.find_outcome),
+    )
+    for name, finder in singles:
+        found = finder(text, spans)
+        if found:
+            values[name] = _strongest(name, [f.value for f in found])
+            evidence[name] = [f.span for f in found]
+    if values.get("force") in (None, Force.NONE) and values.get("arrests_low"):
+        values["force"] = Force.UNKNOWN
+
+
+_FORCE_RANK = {Force.NONE: 0, Force.UNKNOWN: 1, Force.CROWD_CONTROL: 2, Force.LETHAL: 3}
+_PERMIT_RANK = {Permit.UNKNOWN: 0, Permit.NOT_REQUIRED: 1, Permit.AUTHORIZED: 2, Permit.DENIED: 3}
+
+
+def _strongest(name: str, found: list[Any]) -> Any:
+    """One value from several findings: the most severe force, the first permit statement, any true."""
+    if name == "force":
+        return max(found, key=lambda f: _FORCE_RANK[f])
+    if name == "permit":
+        return found[0]
+    if isinstance(found[0], bool):
+        return any(found)
+    return found[0]
+
+
+def _status(frame: EventFrame, analysis: ArticleAnalysis, date: DateRange) -> tuple[Status, Span | None]:
+    published = analysis.article.published
+    cues = [
+        (analysis.sentences[i].status, analysis.sentences[i]) for i in frame.sentences
+        if analysis.sentences[i].status
+    ]  # fmt: skip
+    gathered = any(gathering_cue(analysis.sentences[i].text) for i in frame.all_sentences)
+    for (status, span), info in cues:  # type: ignore[misc]
+        if status == Status.PREVENTED and not gathered:
+            return Status.PREVENTED, span.shift(info.span.start)
+    if published is not None and date.start > published:
+        planned = next(((s, i) for (s, i) in cues if s[0] == Status.PLANNED), None)  # type: ignore[index]
+        span = planned[0][1].shift(planned[1].span.start) if planned else None  # type: ignore[index]
+        return Status.PLANNED, span
+    for (status, span), info in cues:  # type: ignore[misc]
+        if status == Status.PLANNED and published is not None and date.end >= published:
+            return Status.PLANNED, span.shift(info.span.start)
+    return Status.OCCURRED, None
+
+
+def _report(status: Status, date: DateRange, published: dt.date | None) -> Report:
+    """Codebook §3.1: current when the event touches the 14 days before publication (or later)."""
+    if published is None or status == Status.PLANNED:
+        return Report.CURRENT
+    return Report.CURRENT if date.end >= published - _CURRENT_WINDOW else Report.BACKGROUND
+
+
+def _sub_event_type(values: dict[str, Any]) -> SubEventType | None:
+    """Codebook §2 and §3.10."""
+    status = values["status"]
+    intervention = bool(
+        values.get("arrests_low") or values.get("dispersed")
+        or values.get("force") in (Force.CROWD_CONTROL, Force.LETHAL)
+    )  # fmt: skip
+    if status == Status.PLANNED or (status == Status.PREVENTED and not intervention):
+        return None
+    if values["form"] == Form.RIOT:
+        return SubEventType.VIOLENT
+    if values.get("force") == Force.LETHAL or values.get("fatalities"):
+        return SubEventType.EXCESSIVE_FORCE
+    return SubEventType.INTERVENTION if intervention else SubEventType.PEACEFUL
+
+
+def _event_places(frame: EventFrame, analysis: ArticleAnalysis) -> list[PlaceMention]:
+    """One place per event: the frame's localities, else its finest place, else the article's."""
+    localities = [p for p in frame.places if p.place.precision.value <= 2]
+    if localities:
+        out = _dedupe_places(localities)
+        if any(_OTHER_PLACES.search(analysis.sentences[i].text) for i in frame.sentences):
+            out.append(_country_mention(out[0].place.country, Span(0, 0)))
+        return out
+    if frame.places:
+        return [min(frame.places, key=lambda p: p.place.precision.value)]
+    if analysis.dateline is not None and _in_lead(frame, analysis):
+        return [analysis.dateline]
+    if analysis.country:
+        return [_country_mention(analysis.country, Span(0, 0))]
+    return []
+
+
+def _in_lead(frame: EventFrame, analysis: ArticleAnalysis) -> bool:
+    first_body = next((s.paragraph for s in analysis.sentences if not s.heading), 0)
+    return analysis.sentences[frame.sentences[0]].paragraph <= first_body + 2
+
+
+def _dedupe_places(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    seen, out = set(), []
+    for m in mentions:
+        key = (m.place.country, m.place.locality or m.place.admin1)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def _country_mention(country: str | None, span: Span) -> PlaceMention:
+    return PlaceMention(span, "", Place(country=country, precision=GeoPrecision.COUNTRY), 0.5, "country")
+
+
+def _place_values(place: Place) -> dict[str, Any]:
+    return {
+        "country": place.country, "admin1": place.admin1, "locality": place.locality,
+        "latitude": place.latitude, "longitude": place.longitude, "geo_precision": place.precision,
+    }  # fmt: skip
+
+
+def _location_detail(analysis: ArticleAnalysis, spans: list[Span]) -> Finding[str] | None:
+    if analysis.location_details is None:
+        return None
+    for span in spans:
+        found = analysis.location_details(analysis.text, span)
+        if found:
+            return found[0]
+    return None
+
+
+def _campaign_key(base: _Fields, places: list[PlaceMention]) -> str:
+    v = base.values
+    country = places[0].place.country or "xx"
+    topic = v["issues"][0].value if v.get("issues") else v["form"].value
+    return f"{country.lower()}-{v['date_start'].isoformat()}-{topic}"
+
+
+def _confidence(frame: EventFrame, analysis: ArticleAnalysis, values: dict, triggers: list) -> float:
+    score = 0.35
+    score += 0.15 if frame.date is not None else 0.0
+    score += 0.15 if any(p.place.precision.value <= 2 for p in frame.places) else 0.05
+    score += 0.1 if max((t.strength for t in triggers), default=0) >= 2 else 0.0
+    score += 0.05 * min(len(frame.sentences), 3)
+    score += 0.05 if values.get("size_text") or values.get("organizers") else 0.0
+    return round(min(score, 0.95), 3)
+
+
+def _make_event(
+    values: dict[str, Any], spans: dict[str, list[Span]], analysis: ArticleAnalysis,
+    confidence: float, place: PlaceMention,
+) -> Event:  # fmt: skip
+    article = analysis.article
+    key = "|".join(
+        str(values.get(k)) for k in ("date_start", "date_end", "country", "admin1", "locality", "form")
+    )
+    digest = hashlib.sha1(f"{article.id}|{key}".encode()).hexdigest()[:12]
+    event_id, n = f"ev-{digest}", 2
+    while event_id in analysis.used_ids:
+        event_id, n = f"ev-{digest}-{n}", n + 1
+    analysis.used_ids.add(event_id)
+    evidence = {
+        name: tuple(Evidence(article.id, s.start, s.end) for s in sorted(set(ss)))
+        for name, ss in spans.items() if ss
+    }  # fmt: skip
+    return Event(id=event_id, sources=(Source.of(article),), evidence=evidence,
+                 confidence=confidence, **values)  # fmt: skip
+
+
+def _unique(items: Any) -> list[Any]:
+    seen, out = set(), []
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out

