@@ -245,16 +245,26 @@ def evaluate_gold(gold: str | Path, *, db: str | Path | None = None, articles: s
 
 def _gold_article(root: Path, g: Any) -> Article | None:
     """Read the article a gold record names (its ``file``), with the gold's id and date."""
-    path = root if root.is_file() else root / (g.file or "")
-    if not path.is_file():
-        candidates = list(root.rglob(g.file)) if root.is_dir() and g.file else []
-        if not candidates:
-            logger.warning("gold article %s: file %s not found under %s", g.id, g.file, root)
-            return None
-        path = candidates[0]
+    path = _find_gold_file(root, g.file)
+    if path is None:
+        logger.warning("gold article %s: file %s not found under %s", g.id, g.file, root)
+        return None
     options = IngestOptions(default_published=g.published)
     for item in read_inputs([str(path)], options=options):
         if isinstance(item, Article):
             return item.replace(id=g.id, published=item.published or g.published)
         logger.warning("gold article %s: %s", g.id, item)
     return None
+
+
+def _find_gold_file(root: Path, name: str | None) -> Path | None:
+    """The file a gold record's ``file`` names: ``root`` itself, or below it or its parent."""
+    if root.is_file():
+        return root
+    if not name:
+        return None
+    for candidate in (root / name, root.parent / name, root / Path(name).name):
+        if candidate.is_file():
+            return candidate
+    found = sorted(root.rglob(Path(name).name))
+    return found[0] if found else None

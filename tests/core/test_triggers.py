@@ -96,17 +96,30 @@ def test_habitual_statements(sentence, expected):
         ("Opposition groups have called for a march next Sunday.", Status.PLANNED),
         ("Activists were detained on their way to the square.", Status.PREVENTED),
         ("Police cordoned off the square before the rally could begin.", Status.PREVENTED),
+        ("Police surrounded Pushkin Square with metal barriers hours before the rally.", Status.PREVENTED),
+        ("Teachers will march to the ministry on Monday.", Status.PLANNED),
         ("The city refused permission for the march on Saturday.", Status.PREVENTED),
         ("About 200 people rallied in the park.", None),
     ],
 )
 def test_status_cues(sentence, status):
-    found = status_cues(sentence)
+    found = status_cues(sentence, [t.span.start for t in find_triggers(sentence)])
     assert (found[0] if found else None) == status
 
 
 def test_prevented_cue_yields_to_a_gathering():
     assert status_cues("Police cordoned off the square, but dozens gathered and chanted slogans.") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Opponents of a plan to restrict messaging apps held a rally on Saturday.",
+        "Some 1,500 people gathered for a rally backing the constitution that voters will approve on Sunday.",
+    ],
+)
+def test_a_future_word_that_does_not_govern_the_protest_is_not_planned(sentence):
+    assert status_cues(sentence, [t.span.start for t in find_triggers(sentence)]) is None
 
 
 def test_gate_passes_protest_news_and_stops_other_news():

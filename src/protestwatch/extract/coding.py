@@ -266,7 +266,13 @@ def _event_places(frame: EventFrame, analysis: ArticleAnalysis) -> list[PlaceMen
         return out
     if frame.places:
         return [min(frame.places, key=lambda p: p.place.precision.value)]
-    if analysis.dateline is not None and _in_lead(frame, analysis):
+    named = [
+        m for i in frame.sentences for m in analysis.sentences[i].mentioned
+        if m.place.precision.value <= 3 and m.place.country == analysis.country
+    ]  # fmt: skip
+    if named:  # no locative phrase, but the report names a place of its country
+        return [min(named, key=lambda p: p.place.precision.value)]
+    if analysis.dateline is not None and (_in_lead(frame, analysis) or analysis.dateline.kind == "metadata"):
         return [analysis.dateline]
     if analysis.country:
         return [_country_mention(analysis.country, Span(0, 0))]

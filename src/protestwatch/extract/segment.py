@@ -63,6 +63,7 @@ class SentenceInfo:
     triggers: list[Trigger] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)  # event-place candidates only
+    mentioned: list[PlaceMention] = field(default_factory=list)  # every place named in it
     heading: bool = False
     non_event: bool = False
     habitual: bool = False

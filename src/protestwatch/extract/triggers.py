@@ -14,6 +14,7 @@ protests named only by a proper noun ("the Jeltoqsan events") with no trigger wo
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from protestwatch.model import Form, Span, Status, Tactic
@@ -58,7 +59,8 @@ _LEXICON: tuple[tuple[str, Form, Tactic | None, int], ...] = (
      r"downed\s+tools|stopped\s+work|went\s+on\s+strike", Form.STRIKE, None, 2),
     (r"demonstrat(?:ion|ions|ors?|ed|ing|e)", Form.DEMONSTRATE, None, 2),
     (r"protest(?:s|ed|ers?|ing|ors?)?", Form.DEMONSTRATE, None, 2),
-    (r"(?:took|take|taking|takes)\s+to\s+the\s+streets", Form.DEMONSTRATE, None, 2),
+    (r"(?:took|take|taking|takes)\s+to\s+the\s+streets|(?:poured|spilled|came|went|flooded|brought"
+     r"\s+(?:\w+\s+){0,2}(?:out\s+)?)\s*(?:on|onto|into)\s+the\s+streets?", Form.DEMONSTRATE, None, 2),
     (r"gather(?:ed|ing|ings)?|assembled|converged", Form.DEMONSTRATE, Tactic.RALLY, 1),
     (r"clash(?:es|ed)\s+with\s+(?:the\s+)?(?:police|security|riot)", Form.RIOT, None, 1),
     (r"unrest", Form.DEMONSTRATE, None, 1),
@@ -93,7 +95,9 @@ _IDIOMS = re.compile(
     r"support|signatures)|occupied\s+(?:territor\w+|by\s+(?:russia|israel|the\s+army))|"
     r"(?:bowling|batting|fast|spin|strike)\s+(?:attack|bowler|rate)|free\s+kick|"
     r"rally\s+(?:round|to\s+the)|"
-    r"(?:israeli|russian|occupied|occupation)\s+(?:forces|army|troops|authorities))",
+    r"(?:israeli|russian|occupied|occupation)\s+(?:forces|army|troops|authorities)|"
+    r"(?:anti-?)?riot\s+(?:police|policemen|officers|gear|squads?|units?|troops|shields?|control|act)|"
+    r"strike\s+(?:force|team|zone))",
     re.IGNORECASE,
 )
 
@@ -112,7 +116,8 @@ _NON_EVENT = re.compile(
 _HABITUAL = re.compile(
     r"\b(?:every\s+year|each\s+year|almost\s+every|regular(?:ly)?\s+occurr\w*|a\s+regular\s+"
     r"occurrence|frequent(?:ly)?|often|routinely|usually|tend\s+to|from\s+time\s+to\s+time|"
-    r"have\s+(?:long\s+)?been\s+(?:common|frequent|rare)|are\s+(?:common|frequent|rare)|"
+    r"have\s+(?:long\s+)?been\s+(?:common|frequent|rare)|(?:are|is|remains?|remained|have\s+become|"
+    r"has\s+become)\s+(?:\w+\s+)?(?:common|frequent|rare|uncommon|commonplace)|"
     r"(?:could|might|may|would)\s+(?:\w+\s+){0,2}(?:spark|trigger|provoke|lead\s+to|cause)|"
     r"(?:risk|threat|fear|fears|danger|prospect|wave)\s+of\s+(?:\w+\s+)?(?:protests|unrest|strikes)|"
     r"(?:spark|sparked|trigger|triggered|fuel|fuelled|fueled)\s+(?:\w+\s+)?(?:protests|unrest|"
@@ -123,13 +128,24 @@ _HABITUAL = re.compile(
     re.IGNORECASE,
 )
 
+# A future or intention cue; it counts only when it governs a trigger (stands just before it).
 _PLANNED = re.compile(
-    r"\b(?:will|plan(?:s|ned)?\s+to|planning\s+to|intends?\s+to|intend\s+to|is\s+set\s+to|are\s+set\s+to|"
-    r"(?:is|are|was|were)\s+(?:scheduled|expected|due)|scheduled\s+for|to\s+be\s+held|upcoming|"
-    r"announced\s+(?:a|an|plans|that)|(?:have|has)\s+called\s+(?:for|on)|calls?\s+for\s+(?:a|an)\s+|"
-    r"vow(?:ed|s)?\s+to|threaten(?:ed|s)?\s+to|pledged\s+to|urged\s+(?:\w+\s+){0,3}to\s+join|"
-    r"applied\s+for\s+(?:a\s+)?permi\w+|sought\s+permission|are\s+going\s+to|next\s+(?:week|month|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow)\b",
+    r"\b(?:will|shall|plan(?:s|ned)?\s+to|planning\s+to|intends?\s+to|intend\s+to|"
+    r"(?:is|are)\s+(?:set|scheduled|expected|due)\s+to|scheduled\s+for|to\s+be\s+held|upcoming|"
+    r"planned|announced\s+(?:a|an|plans?\s+(?:for|to))|(?:have|has)\s+called\s+(?:for|on)|"
+    r"calls?\s+for|called\s+for|vow(?:ed|s)?\s+to|threaten(?:ed|s)?\s+to|pledged\s+to|"
+    r"urged\s+(?:\w+\s+){0,3}to\s+join|applied\s+for\s+(?:a\s+)?permi\w+\s+(?:to|for)|"
+    r"are\s+going\s+to|is\s+going\s+to|next\s+(?:week|month|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)|tomorrow)\b",
+    re.IGNORECASE,
+)
+# What may stand between a planned cue and the trigger it governs ("will hold a mass rally").
+_GOVERNED_GAP = re.compile(
+    r"(?:\s+|\b)(?:(?:hold|holding|stage|staging|organi[sz]e|launch|start|begin|continue|resume|join|"
+    r"go|take|a|an|the|another|new|their|its|his|her|mass|large|big|nationwide|national|general|"
+    r"indefinite|street|on|be|held|again|also|peaceful|public|second|third|fresh|series|of|more|"
+    r"further|possible|new|day-long|one-day|two-day|week-long|similar|rally|march|protest|to|in|"
+    r"front|outside|at|carry|out|announce[sd]?|further)\s+){0,6}$",
     re.IGNORECASE,
 )
 
@@ -138,7 +154,10 @@ _PREVENTED = re.compile(
     r"before\s+(?:they|it|the\s+\w+)\s+(?:could|began|started))|"
     r"(?:prevented|stopped|barred|blocked|kept)\s+(?:\w+\s+){0,3}from\s+(?:gathering|holding|"
     r"reaching|staging|assembling|marching|entering)|"
-    r"(?:cordoned|sealed|fenced)\s+off|thwarted|foiled|"
+    r"(?:cordoned|sealed|fenced)\s+off|thwarted|foiled|never\s+got\s+the\s+chance|"
+    r"(?:surrounded|blocked|closed)\s+(?:off\s+)?(?:\w+\s+){0,3}(?:square|park|avenue|street|site|area|venue)\s+"
+    r"(?:with|before|hours\s+before)|(?:was|were)\s+(?:called\s+off|banned)\s+(?:by\s+(?:the\s+)?"
+    r"(?:police|authorities|court)|after)|"
     r"(?:did\s+not|didn't|failed\s+to|never)\s+take\s+place|"
     r"no\s+(?:one|protesters|demonstrators)\s+(?:\w+\s+){0,2}(?:gathered|showed\s+up|turned\s+up|appeared)|"
     r"(?:refused|denied|rejected)\s+(?:\w+\s+){0,3}(?:permission|permit|request|application))\b",
@@ -190,14 +209,20 @@ def is_habitual(sentence: str) -> bool:
     return _HABITUAL.search(sentence) is not None
 
 
-def status_cues(sentence: str) -> tuple[Status, Span] | None:
-    """A planned or prevented cue in one sentence, with its span (offsets into ``sentence``)."""
+def status_cues(sentence: str, trigger_starts: Sequence[int] = ()) -> tuple[Status, Span] | None:
+    """A planned or prevented cue in one sentence, with its span (offsets into ``sentence``).
+
+    A planned cue counts only when a trigger (``trigger_starts``, offsets into ``sentence``) follows
+    it closely ("plans to hold a rally", "will march"), so that "a plan to restrict apps" or "the
+    referendum they will vote in" do not make the protest planned."""
     m = _PREVENTED.search(sentence)
     if m and not _GATHERED.search(sentence):
         return Status.PREVENTED, Span(*m.span())
-    m = _PLANNED.search(sentence)
-    if m:
-        return Status.PLANNED, Span(*m.span())
+    for m in _PLANNED.finditer(sentence):
+        if any(t >= m.end() and _GOVERNED_GAP.match(sentence[m.end() : t]) for t in trigger_starts) or (
+            m.group().lower().startswith(("next", "tomorrow")) and trigger_starts
+        ):
+            return Status.PLANNED, Span(*m.span())
     return None
 
 

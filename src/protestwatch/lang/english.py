@@ -20,7 +20,7 @@ from protestwatch.extract.gate import passes_gate
 from protestwatch.extract.segment import SentenceInfo, segment
 from protestwatch.extract.sentences import dateline, is_heading, paragraphs, split_sentences
 from protestwatch.extract.triggers import find_triggers, is_habitual, is_non_event_context, status_cues
-from protestwatch.geo import places as place_stage
+from protestwatch.geo import find_location_details, find_places
 from protestwatch.geo.demonyms import demonym_country
 from protestwatch.geo.gazetteer import Gazetteer
 from protestwatch.model import Article, Event, GeoPrecision, PlaceMention, Span, Status
@@ -46,7 +46,7 @@ _NOT_EVENT_PLACE = re.compile(
 )
 _CLAIM_START = re.compile(
     r"\b(?:demand\w*|call(?:ed|ing|s)?\s+(?:for|on)|urg\w+|against|protest(?:ing|ed)?\s+(?:against|over)|"
-    r"oppos\w+|denounc\w+|condemn\w+|over\s+the|in\s+support\s+of|in\s+solidarity\s+with)\b",
+    r"oppos\w+|denounc\w+|condemn\w+|in\s+support\s+of|in\s+solidarity\s+with)\b",
     re.IGNORECASE,
 )
 _STRONG_LOCATIVE = re.compile(r"\b(?:outside|in\s+front\s+of|near|at)\s+(?:the\s+)?(?:\w+\s+){0,5}$", re.I)
@@ -77,19 +77,25 @@ class EnglishCoder:
         text = article.text
         boundaries = [s.start_char for s in doc.sents] if doc is not None else ()
         heading_paras = {i for i, p in enumerate(paragraphs(text)) if is_heading(text[p.start : p.end])}
-        mentions = place_stage.find_places(text, self.gazetteer, doc=doc, published=article.published)
+        mentions = find_places(text, self.gazetteer, doc=doc, published=article.published)
         country = _document_country(text, mentions, doc)
         infos: list[SentenceInfo] = []
         for index, sent in enumerate(split_sentences(text, boundaries)):
             infos.append(self._annotate(article, sent, index, sent.paragraph in heading_paras, mentions))
         line = dateline(text)
+        fallback = self._dateline_place(line) if line else None
+        for meta in (article.title, article.outlet):
+            if fallback is None and meta:
+                fallback = self._metadata_place(meta, country)
+        if country is None and fallback is not None:
+            country = fallback.place.country
         analysis = ArticleAnalysis(
             article=article,
             sentences=infos,
             doc=doc,
             country=country,
-            dateline=self._dateline_place(line, country) if line else None,
-            location_details=place_stage.find_location_details,
+            dateline=fallback,
+            location_details=find_location_details,
         )
         self._date_capitals(analysis)
         return analysis
@@ -106,22 +112,31 @@ class EnglishCoder:
             return info
         info.non_event = is_non_event_context(sentence)
         info.habitual = is_habitual(sentence)
-        info.status = status_cues(sentence)
+        info.status = status_cues(sentence, [t.span.start - span.start for t in info.triggers])
         prefer = "future" if info.status and info.status[0] == Status.PLANNED else "past"
         info.dates = date_stage.find_dates(text, article.published, span=span, prefer=prefer)
         inside = [m for m in mentions if span.start <= m.span.start and m.span.end <= span.end]
+        info.mentioned = [m for m in inside if m.kind != "demonym"]
         info.places = _event_places(text, span, inside)
         return info
 
-    def _dateline_place(self, line: tuple[str, Span], country: str | None) -> PlaceMention | None:
+    def _dateline_place(self, line: tuple[str, Span]) -> PlaceMention | None:
         name, span = line
-        found = place_stage.find_places(name.title(), self.gazetteer)
-        if not found:
+        best = self._locality_in(name.title())
+        return PlaceMention(span, name, best.place, best.score, "dateline") if best else None
+
+    def _metadata_place(self, words: str, country: str | None) -> PlaceMention | None:
+        """A locality named in the title or the outlet's name ("Tbilisi Evening Post"): where a
+        local outlet's events happen when the body never names its own city.  No span: the words
+        are not in the article text."""
+        best = self._locality_in(words)
+        if best is None or (country and best.place.country != country):
             return None
-        best = found[0]
-        if best.place.precision.value > 2:
-            return None
-        return PlaceMention(span, name, best.place, best.score, "dateline")
+        return PlaceMention(Span(0, 0), best.text, best.place, best.score * 0.5, "metadata")
+
+    def _locality_in(self, words: str) -> PlaceMention | None:
+        found = [m for m in find_places(words, self.gazetteer) if m.kind != "demonym"]
+        return next((m for m in found if m.place.precision.value <= 2), None)
 
     def _date_capitals(self, analysis: ArticleAnalysis) -> None:
         """Name a capital as it was at the event's date ("the capital" in 2019 Kazakhstan is
@@ -141,25 +156,35 @@ class EnglishCoder:
 
 
 def _event_places(text: str, span: Span, mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """The mentions in a sentence that say where the event was (not claims, visits, origins)."""
+    """The mentions in a sentence that say where the event was (not claims, visits, origins).
+
+    A place counts when a locative word stands before it ("in Osh", "outside parliament in
+    Yerevan"), or when it continues a list that started with one ("in Yekaterinburg, Novosibirsk
+    and Kazan")."""
     claim = _CLAIM_START.search(text, span.start, span.end)
-    out = []
+    out: list[PlaceMention] = []
+    previous: PlaceMention | None = None
     for m in mentions:
         if m.kind == "demonym":
             continue
         left = text[max(span.start, m.span.start - 60) : m.span.start]
-        if m.kind != "capital" and not _LOCATIVE.search(left):
-            continue
-        if _NOT_EVENT_PLACE.search(left):
-            continue
-        if claim and m.span.start > claim.start() and not _STRONG_LOCATIVE.search(left):
-            continue
-        out.append(m)
+        listed = previous is not None and _LIST_GAP.fullmatch(text[previous.span.end : m.span.start])
+        located = m.kind == "capital" or _LOCATIVE.search(left) or listed
+        if located and not _NOT_EVENT_PLACE.search(left) and not (
+            claim and m.span.start > claim.start() and not _STRONG_LOCATIVE.search(left) and not listed
+        ):
+            out.append(m)
+            previous = m
+        else:
+            previous = None
     # A sentence naming a city and its country keeps the city.
     fine = [m for m in out if m.place.precision.value <= 2]
     if fine:
         out = [m for m in out if m.place.precision.value <= 2 or not _covers_any(m, fine)]
     return out
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+(?:in\s+|the\s+)?")
 
 
 def _covers_any(coarse: PlaceMention, fine: list[PlaceMention]) -> bool:
