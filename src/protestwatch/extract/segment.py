@@ -156,7 +156,7 @@ def _choose_frame(
         return None
     if not _places_compatible(current, info):
         return None
-    if info.anaphoric and _near(info, current, sentences, 2):
+    if info.anaphoric and _near(info, current, sentences, 1):
         return current
     if _same_paragraph(info, current, sentences):
         return current
@@ -217,7 +217,8 @@ def _same_paragraph(info: SentenceInfo, frame: EventFrame, sentences: list[Sente
 
 
 def _near(info: SentenceInfo, frame: EventFrame, sentences: list[SentenceInfo], gap: int) -> bool:
-    return info.paragraph - _paragraph_of(frame.last, sentences) <= gap
+    """Is the sentence at most ``gap`` paragraphs after the frame's last report of the event?"""
+    return info.paragraph - _paragraph_of(frame.sentences[-1], sentences) <= gap
 
 
 def _continues(info: SentenceInfo, frame: EventFrame, sentences: list[SentenceInfo]) -> bool:

@@ -170,7 +170,8 @@ def _event_places(text: str, span: Span, mentions: list[PlaceMention]) -> list[P
         left = text[max(span.start, m.span.start - 60) : m.span.start]
         listed = previous is not None and _LIST_GAP.fullmatch(text[previous.span.end : m.span.start])
         located = m.kind == "capital" or _LOCATIVE.search(left) or listed
-        if located and not _NOT_EVENT_PLACE.search(left) and not (
+        modifier = _MODIFIED.match(text, m.span.end)  # "Xinjiang issues", "Kazakh police"
+        if located and not modifier and not _NOT_EVENT_PLACE.search(left) and not (
             claim and m.span.start > claim.start() and not _STRONG_LOCATIVE.search(left) and not listed
         ):
             out.append(m)
@@ -184,6 +185,11 @@ def _event_places(text: str, span: Span, mentions: list[PlaceMention]) -> list[P
     return out
 
 
+_MODIFIED = re.compile(
+    r"['’]?s?\s+(?:issues?|questions?|policy|policies|affairs|problems?|crisis|conflict|situation|"
+    r"matters?|authorities|government|officials|police|forces|embassy|consulate|investment|"
+    r"companies|firms|nationals|citizens|border|relations|ties|trade|model|case|file|war|debt)\b"
+)
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+(?:in\s+|the\s+)?")
 
 
@@ -192,17 +198,22 @@ def _covers_any(coarse: PlaceMention, fine: list[PlaceMention]) -> bool:
 
 
 def _document_country(text: str, mentions: list[PlaceMention], doc: Any) -> str | None:
-    """The article's main country: the most mentioned one, counting demonyms ("Kazakh police")."""
-    votes: Counter[str] = Counter()
+    """The article's main country.  A town or region named in the text votes for its country more
+    than the country's own name does, and much more than a demonym ("Chinese investment" says
+    little about where the story is)."""
+    votes: Counter[str] = Counter()  # type: ignore[assignment]  (float weights)
     for m in mentions:
-        if m.place.country:
-            votes[m.place.country] += 2 if m.place.precision != GeoPrecision.COUNTRY else 1
-    if doc is not None:
-        for ent in doc.ents:
-            if ent.label_ == "NORP":
-                code = demonym_country(ent.text)
-                if code:
-                    votes[code] += 1
+        if not m.place.country:
+            continue
+        if m.kind == "demonym":
+            votes[m.place.country] += 0.25
+        elif m.place.precision == GeoPrecision.REGION:
+            votes[m.place.country] += 1.5
+        elif m.place.precision != GeoPrecision.COUNTRY:
+            votes[m.place.country] += 3
+        else:
+            left = text[max(0, m.span.start - 30) : m.span.start]
+            votes[m.place.country] += 2 if _LOCATIVE.search(left) else 1
     if not votes:
         return None
     return votes.most_common(1)[0][0]
