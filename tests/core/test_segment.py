@@ -36,8 +36,9 @@ def test_headings_and_captions():
 
 def test_dateline():
     text = "Title line\nBISHKEK, May 15 — Hundreds rallied in the Kyrgyz capital on Monday."
-    name, span = dateline(text)
-    assert name == "BISHKEK" and text[span.start : span.end] == "BISHKEK"
+    line = dateline(text)
+    assert line.place == "BISHKEK" and text[line.span.start : line.span.end] == "BISHKEK"
+    assert text[line.end :].startswith("Hundreds")
     assert dateline("Title\nHundreds rallied in the capital on Monday.") is None
 
 

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from protestwatch.extract.triggers import Trigger
-from protestwatch.model import DateMention, DateRange, PlaceMention, Span, Status
+from protestwatch.model import DateMention, DatePrecision, DateRange, PlaceMention, Span, Status
 
 # "the rally", "that protest", "Saturday's march", "the protesters", "demonstrators", "they"
 _ANAPHOR = re.compile(
@@ -121,19 +121,46 @@ def segment(sentences: list[SentenceInfo]) -> list[EventFrame]:
         if target is None:
             target = EventFrame()
             frames.append(target)
-            if date is None and current is not None and _same_paragraph(info, current, sentences):
+            if date is None and info.places and current is not None and _near(info, current, sentences, 2):
+                # "Smaller marches in Valparaíso and Concepción passed off peacefully."
                 target.date, target.inherited_date = current.date, True
         _absorb(target, info, date)
         current = target
     return [f for f in frames if f.date is not None or f.places]
 
 
+# "the 2019 protests", "the 2016 land protests": a date that names an earlier protest.
+_ATTRIBUTIVE = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}(?:protests?|uprising|demonstrations?|rall(?:y|ies)|strikes?|"
+    r"unrest|riots?|march|marches|revolution|events|movement|crackdown|elections?|massacre|wave)\b",
+    re.IGNORECASE,
+)
+
+
 def _main_date(info: SentenceInfo) -> DateMention | None:
-    """The date nearest to the sentence's first trigger."""
+    """The date of the sentence's main protest: the date nearest to its first trigger, leaving
+    out a date that names another protest ("after a march marking the 2019 uprising")."""
     if not info.dates:
         return None
-    anchor = info.triggers[0].span.start
-    return min(info.dates, key=lambda d: abs(d.span.start - anchor))
+    text, base = info.text, info.span.start
+    attributive = {
+        d for d in info.dates
+        if d.value.precision.rank >= DatePrecision.MONTH.rank
+        and _ATTRIBUTIVE.match(text, d.span.end - base)
+    }  # fmt: skip
+    named = {
+        t.span.start for d in attributive for t in info.triggers
+        if 0 <= t.span.start - d.span.end <= 40
+    }  # fmt: skip
+    free = [t for t in info.triggers if t.span.start not in named]
+    if not free:  # the sentence is about the named protest itself
+        anchor = info.triggers[0].span.start
+        return min(info.dates, key=lambda d: abs(d.span.start - anchor))
+    candidates = [d for d in info.dates if d not in attributive]
+    if not candidates:
+        return None
+    anchor = free[0].span.start
+    return min(candidates, key=lambda d: abs(d.span.start - anchor))
 
 
 def _choose_frame(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from protestwatch.model import Sentence, Span
 
@@ -96,8 +97,17 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def dateline(text: str) -> tuple[str, Span] | None:
-    """The dateline place at the start of the body ("BISHKEK, May 15 — ..."), if any."""
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """"BISHKEK, May 15 (SWS) —": the place's words and span, and where the dateline ends."""
+
+    place: str
+    span: Span
+    end: int
+
+
+def dateline(text: str) -> Dateline | None:
+    """The dateline at the start of the body ("BISHKEK, May 15 — ..."), if any."""
     for para in paragraphs(text)[:4]:
         line = text[para.start : para.end]
         if is_heading(line):
@@ -109,5 +119,15 @@ def dateline(text: str) -> tuple[str, Span] | None:
         if len(place.split()) > 4:
             return None
         start = para.start + m.start("place")
-        return place, Span(start, start + len(place))
+        return Dateline(place, Span(start, start + len(place)), para.start + m.end())
     return None
+
+
+# Where a sentence may hold two reports: "..., and unions said they would strike on June 1".
+_CLAUSE_BOUNDARY = re.compile(r"(?:[,;]\s+(?:and|but|while|whereas|as)\s+|;\s+)")
+
+
+def clause_cuts(text: str, sentence: Sentence) -> list[int]:
+    """Offsets (into ``text``) where the sentence could be cut into independent clauses."""
+    chunk = text[sentence.start : sentence.end]
+    return [sentence.start + m.end() for m in _CLAUSE_BOUNDARY.finditer(chunk)]

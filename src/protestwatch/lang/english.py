@@ -12,18 +12,21 @@ import datetime as dt
 import logging
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from protestwatch.extract import dates as date_stage
 from protestwatch.extract.coding import ArticleAnalysis, code_frame
 from protestwatch.extract.gate import passes_gate
 from protestwatch.extract.segment import SentenceInfo, segment
-from protestwatch.extract.sentences import dateline, is_heading, paragraphs, split_sentences
+from protestwatch.extract.sentences import (
+    Dateline, clause_cuts, dateline, is_heading, paragraphs, split_sentences,
+)
 from protestwatch.extract.triggers import find_triggers, is_habitual, is_non_event_context, status_cues
 from protestwatch.geo import find_location_details, find_places
 from protestwatch.geo.demonyms import demonym_country
 from protestwatch.geo.gazetteer import Gazetteer
-from protestwatch.model import Article, Event, GeoPrecision, PlaceMention, Span, Status
+from protestwatch.model import Article, Event, GeoPrecision, PlaceMention, Sentence, Span, Status
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +55,17 @@ _CLAIM_START = re.compile(
 _STRONG_LOCATIVE = re.compile(r"\b(?:outside|in\s+front\s+of|near|at)\s+(?:the\s+)?(?:\w+\s+){0,5}$", re.I)
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What annotating one sentence needs to know about its article."""
+
+    article: Article
+    mentions: list[PlaceMention]
+    country: str | None
+    headings: set[int]  # paragraph numbers of headlines, subheads and captions
+    dateline_end: int  # dates before this offset are the filing date, not an event's
+
+
 class EnglishCoder:
     """Codes English articles.  Load once; ``code`` is safe to call for many articles."""
 
@@ -76,13 +90,19 @@ class EnglishCoder:
     def analyse(self, article: Article, doc: Any = None) -> ArticleAnalysis:
         text = article.text
         boundaries = [s.start_char for s in doc.sents] if doc is not None else ()
-        heading_paras = {i for i, p in enumerate(paragraphs(text)) if is_heading(text[p.start : p.end])}
-        mentions = find_places(text, self.gazetteer, doc=doc, published=article.published)
+        mentions = find_places(text, self.gazetteer, doc=None, published=article.published)
         country = _document_country(text, mentions, doc)
-        infos: list[SentenceInfo] = []
-        for index, sent in enumerate(split_sentences(text, boundaries)):
-            infos.append(self._annotate(article, sent, index, sent.paragraph in heading_paras, mentions))
         line = dateline(text)
+        ctx = _Context(
+            article=article,
+            mentions=mentions,
+            country=country,
+            headings={i for i, p in enumerate(paragraphs(text)) if is_heading(text[p.start : p.end])},
+            dateline_end=line.end if line else 0,
+        )
+        infos: list[SentenceInfo] = []
+        for sent in split_sentences(text, boundaries):
+            infos.extend(self._annotate_clauses(ctx, sent, len(infos)))
         fallback = self._dateline_place(line) if line else None
         for meta in (article.title, article.outlet):
             if fallback is None and meta:
@@ -100,13 +120,31 @@ class EnglishCoder:
         self._date_capitals(analysis)
         return analysis
 
-    def _annotate(
-        self, article: Article, sent: Any, index: int, heading: bool, mentions: list[PlaceMention]
-    ) -> SentenceInfo:
-        text = article.text
+    def _annotate_clauses(self, ctx: "_Context", sent: Sentence, index: int) -> list[SentenceInfo]:
+        """One sentence, or its clauses when each reports its own dated protest ("Marches were
+        held on Thursday ..., and unions said they would strike on June 1")."""
+        info = self._annotate(ctx, sent, index)
+        if len(info.dates) < 2 or len(info.triggers) < 2:
+            return [info]
+        for cut in clause_cuts(ctx.article.text, sent):
+            left = [t for t in info.triggers if t.span.end <= cut]
+            right = [t for t in info.triggers if t.span.start >= cut]
+            dated_left = [d for d in info.dates if d.span.end <= cut]
+            dated_right = [d for d in info.dates if d.span.start >= cut]
+            if left and right and dated_left and dated_right:
+                head = Sentence(sent.start, cut, sent.paragraph)
+                tail = Sentence(cut, sent.end, sent.paragraph)
+                return [self._annotate(ctx, head, index), *self._annotate_clauses(ctx, tail, index + 1)]
+        return [info]
+
+    def _annotate(self, ctx: "_Context", sent: Sentence, index: int) -> SentenceInfo:
+        text = ctx.article.text
         span = sent.span
         sentence = text[span.start : span.end]
-        info = SentenceInfo(index=index, span=span, paragraph=sent.paragraph, text=sentence, heading=heading)
+        info = SentenceInfo(
+            index=index, span=span, paragraph=sent.paragraph, text=sentence,
+            heading=sent.paragraph in ctx.headings,
+        )  # fmt: skip
         info.triggers = find_triggers(text, span)
         if not info.triggers:
             return info
@@ -114,16 +152,16 @@ class EnglishCoder:
         info.habitual = is_habitual(sentence)
         info.status = status_cues(sentence, [t.span.start - span.start for t in info.triggers])
         prefer = "future" if info.status and info.status[0] == Status.PLANNED else "past"
-        info.dates = date_stage.find_dates(text, article.published, span=span, prefer=prefer)
-        inside = [m for m in mentions if span.start <= m.span.start and m.span.end <= span.end]
+        dates = date_stage.find_dates(text, ctx.article.published, span=span, prefer=prefer)
+        info.dates = [d for d in dates if d.span.start >= ctx.dateline_end]  # not the filing date
+        inside = [m for m in ctx.mentions if span.start <= m.span.start and m.span.end <= span.end]
         info.mentioned = [m for m in inside if m.kind != "demonym"]
-        info.places = _event_places(text, span, inside)
+        info.places = _event_places(text, span, inside, ctx.country)
         return info
 
-    def _dateline_place(self, line: tuple[str, Span]) -> PlaceMention | None:
-        name, span = line
-        best = self._locality_in(name.title())
-        return PlaceMention(span, name, best.place, best.score, "dateline") if best else None
+    def _dateline_place(self, line: Dateline) -> PlaceMention | None:
+        best = self._locality_in(line.place.title())
+        return PlaceMention(line.span, line.place, best.place, best.score, "dateline") if best else None
 
     def _metadata_place(self, words: str, country: str | None) -> PlaceMention | None:
         """A locality named in the title or the outlet's name ("Tbilisi Evening Post"): where a
@@ -155,12 +193,15 @@ class EnglishCoder:
             info.places = renamed
 
 
-def _event_places(text: str, span: Span, mentions: list[PlaceMention]) -> list[PlaceMention]:
+def _event_places(
+    text: str, span: Span, mentions: list[PlaceMention], country: str | None
+) -> list[PlaceMention]:
     """The mentions in a sentence that say where the event was (not claims, visits, origins).
 
     A place counts when a locative word stands before it ("in Osh", "outside parliament in
     Yerevan"), or when it continues a list that started with one ("in Yekaterinburg, Novosibirsk
-    and Kazan")."""
+    and Kazan").  After a claim ("demanded the release of relatives in Xinjiang") only a place in
+    the article's own country counts."""
     claim = _CLAIM_START.search(text, span.start, span.end)
     out: list[PlaceMention] = []
     previous: PlaceMention | None = None
@@ -172,7 +213,11 @@ def _event_places(text: str, span: Span, mentions: list[PlaceMention]) -> list[P
         located = m.kind == "capital" or _LOCATIVE.search(left) or listed
         modifier = _MODIFIED.match(text, m.span.end)  # "Xinjiang issues", "Kazakh police"
         if located and not modifier and not _NOT_EVENT_PLACE.search(left) and not (
-            claim and m.span.start > claim.start() and not _STRONG_LOCATIVE.search(left) and not listed
+            claim
+            and m.span.start > claim.start()
+            and not _STRONG_LOCATIVE.search(left)
+            and not listed
+            and m.place.country != country
         ):
             out.append(m)
             previous = m
