@@ -13,10 +13,11 @@ one locality + one day or date range + one claim):
 3. A trigger sentence with a date joins an earlier frame whose date overlaps it and whose place is
    compatible; otherwise it starts a frame.  A frame that has no date yet takes the date of a later
    sentence in the next paragraphs that refers back to it ("the related protests ... in 2017-2018").
-4. A trigger sentence without a date joins the current frame when it refers back to it ("the
-   rally", "Saturday's protest", "demonstrators") or stays in its paragraph with a compatible place;
-   in a new paragraph, without reference, it starts a frame.  A new locality in the same paragraph
-   starts a frame that inherits the date ("In Batumi, hundreds marched too").
+4. A trigger sentence without a date joins the current frame when it stays in its paragraph, or
+   refers back to it ("the rally", "Saturday's protest") from the next one, with a compatible
+   place.  A new place starts a frame that inherits the date of a frame up to two paragraphs
+   before ("In Batumi, hundreds marched too").  Without a place, it joins the latest frame of the
+   same tense up to two paragraphs before (a planned one for "will march"); else it starts a frame.
 5. Sentences without a trigger that continue a frame sentence in the same paragraph are kept as
    context (they carry organizers, arrests, claims).
 6. A frame with neither a date nor a place is dropped (codebook §1: no time, no place, no event).
@@ -24,6 +25,7 @@ one locality + one day or date range + one claim):
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -107,7 +109,7 @@ class EventFrame:
         return [p for p in self.places if p.place.locality or p.place.precision.value <= 2]
 
 
-def segment(sentences: list[SentenceInfo]) -> list[EventFrame]:
+def segment(sentences: list[SentenceInfo], published: dt.date | None = None) -> list[EventFrame]:
     """Group an article's sentences into event frames (see the module docstring for the rules)."""
     frames: list[EventFrame] = []
     current: EventFrame | None = None
@@ -117,7 +119,7 @@ def segment(sentences: list[SentenceInfo]) -> list[EventFrame]:
                 current.context.append(info.index)
             continue
         date = _main_date(info)
-        target = _choose_frame(info, date, current, frames, sentences)
+        target = _choose_frame(info, date, current, frames, sentences, published)
         if target is None:
             target = EventFrame()
             frames.append(target)
@@ -169,6 +171,7 @@ def _choose_frame(
     current: EventFrame | None,
     frames: list[EventFrame],
     sentences: list[SentenceInfo],
+    published: dt.date | None,
 ) -> EventFrame | None:
     if date is not None:
         for frame in reversed(frames):
@@ -181,13 +184,22 @@ def _choose_frame(
         return None
     if current is None:
         return None
-    if not _places_compatible(current, info):
-        return None
-    if info.anaphoric and _near(info, current, sentences, 1):
+    if _places_compatible(current, info) and (
+        _same_paragraph(info, current, sentences) or (info.anaphoric and _near(info, current, sentences, 1))
+    ):
         return current
-    if _same_paragraph(info, current, sentences):
-        return current
-    return None
+    if info.places:
+        return None  # a new place without a date: a new event (it may inherit the date)
+    # A dateless report in the next paragraphs elaborates an event told above: the latest one
+    # of the same tense (a planned protest for "will march", a past one otherwise).
+    planned = info.status is not None and info.status[0] == Status.PLANNED
+    reachable = [f for f in frames if f.date is not None and _near(info, f, sentences, 2)]
+    same_tense = [f for f in reachable if _is_future(f, published) == planned]
+    return (same_tense or [None])[-1]
+
+
+def _is_future(frame: EventFrame, published: dt.date | None) -> bool:
+    return published is not None and frame.date is not None and frame.date.value.start > published
 
 
 def _absorb(frame: EventFrame, info: SentenceInfo, date: DateMention | None) -> None:

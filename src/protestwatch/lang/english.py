@@ -79,7 +79,7 @@ class EnglishCoder:
 
     def code(self, article: Article, doc: Any = None) -> list[Event]:
         analysis = self.analyse(article, doc)
-        frames = segment(analysis.sentences)
+        frames = segment(analysis.sentences, article.published)
         events: list[Event] = []
         for frame in frames:
             events.extend(code_frame(frame, analysis))
