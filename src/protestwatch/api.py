@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from protestwatch.errors import InputError
+from protestwatch.errors import InputError, SkippedArticle, StoreError
 from protestwatch.ingest import IngestOptions, read_inputs
 from protestwatch.model import Article, Event, Rejection
 from protestwatch.pipeline import PIPELINE_VERSION, ArticleResult, Pipeline, PipelineConfig
@@ -31,9 +31,14 @@ logger = logging.getLogger(__name__)
 Progress = Callable[[int], None]  # called with the number of items just done
 
 
-@functools.lru_cache(maxsize=2)
 def default_pipeline(config: PipelineConfig | None = None) -> Pipeline:
-    """The pipeline ``process`` uses when none is given: loaded once per configuration."""
+    """The pipeline ``process`` (and a ``Workspace`` given none) uses: loaded once per
+    configuration, then shared."""
+    return _shared_pipeline(config or PipelineConfig())
+
+
+@functools.lru_cache(maxsize=2)
+def _shared_pipeline(config: PipelineConfig) -> Pipeline:
     return Pipeline.load(config)
 
 
@@ -48,20 +53,36 @@ def process(
     language: str | None = None,
     pipeline: Pipeline | None = None,
 ) -> list[Event]:
-    """Code one article's text into protest events (an empty list when it reports none)."""
-    if isinstance(published, str):
-        try:
-            published = dt.date.fromisoformat(published[:10])
-        except ValueError as exc:
-            raise InputError(f"published date {published!r} is not an ISO date (YYYY-MM-DD)") from exc
-    if not text or not text.strip():
+    """Code one article's text into protest events (an empty list when it reports none).
+
+    Without ``published``, dates such as "on Friday" cannot be resolved, and events dated only
+    that way are not coded.  ``InputError`` for an empty text or a bad date; ``SkippedArticle``
+    when the pipeline cannot read the article (e.g. a language it does not support).
+    """
+    if not isinstance(text, str) or not text.strip():
         raise InputError("the article has no text")
     article = Article(
         text=text, id=article_id or "", url=url, title=title, outlet=outlet,
-        published=published, language=language,
+        published=_as_date(published), language=language,
     )  # fmt: skip
     result = (pipeline or default_pipeline()).process(article)
+    if result.state == "skipped":
+        raise SkippedArticle(result.reason or "the pipeline cannot code this article", article.id)
     return list(result.events)
+
+
+def _as_date(published: dt.date | str | None) -> dt.date | None:
+    """A publication date given as a date, a datetime or an ISO string."""
+    if published is None or type(published) is dt.date:
+        return published
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, str):
+        try:
+            return dt.date.fromisoformat(published.strip()[:10])
+        except ValueError:
+            pass
+    raise InputError(f"published date {published!r} is not a date or an ISO date (YYYY-MM-DD)")
 
 
 @dataclass
@@ -93,7 +114,12 @@ class Workspace:
         config: PipelineConfig | None = None,
         *,
         pipeline: Pipeline | None = None,
+        create: bool = True,
     ) -> None:
+        """Open the database ``db``, creating it unless ``create`` is false (then a missing file
+        is a ``StoreError``)."""
+        if not create and str(db) != ":memory:" and not Path(db).is_file():
+            raise StoreError(f"no database {db}: create it with `protestwatch ingest ... --db {db}`")
         self.store: SQLiteStore = open_store(db)
         self.config = config or PipelineConfig()
         self._pipeline = pipeline
@@ -110,7 +136,7 @@ class Workspace:
     @property
     def pipeline(self) -> Pipeline:
         if self._pipeline is None:
-            self._pipeline = Pipeline.load(self.config)
+            self._pipeline = default_pipeline(self.config)
         return self._pipeline
 
     # -- writing -----------------------------------------------------------------------------
@@ -193,19 +219,26 @@ class Workspace:
     # -- reading -----------------------------------------------------------------------------
 
     def events(self, flt: EventFilter | None = None, **criteria: Any) -> list[Event]:
-        return self.store.events(flt or EventFilter(**criteria))
+        flt = flt or EventFilter(**criteria)
+        if flt.text:  # a malformed full-text query is the caller's error, named as such
+            self.store.search_articles(flt.text, limit=1)
+        return self.store.events(flt)
 
     def event(self, event_id: str) -> Event | None:
         return self.store.get_event(event_id)
 
     def iter_events(self, flt: EventFilter | None = None) -> Iterator[Event]:
-        yield from self.store.events(flt)
+        yield from self.events(flt)
 
     def export(self, out: Any, fmt: str, flt: EventFilter | None = None, **options: Any) -> int:
-        """Write the (filtered) events to ``out`` in ``fmt`` (jsonl, acled, geojson, parquet)."""
+        """Write the (filtered) events to ``out`` (a path, or an open file) in ``fmt`` (jsonl,
+        acled, geojson, parquet); a path's missing directories are created."""
         from protestwatch.export import export_events
 
-        return export_events(self.store.events(flt), out, fmt, **options)
+        events = self.events(flt)
+        if isinstance(out, (str, Path)):
+            Path(out).parent.mkdir(parents=True, exist_ok=True)
+        return export_events(events, out, fmt, **options)
 
     def predictions_by_article(self) -> dict[str, list[Event]]:
         """Article id → the events coded from it (what ``evaluate`` compares with gold)."""
@@ -224,7 +257,7 @@ def evaluate_gold(gold: str | Path, *, db: str | Path | None = None, articles: s
 
     gold_articles = load_gold(gold)
     if db is not None:
-        with Workspace(db) as ws:
+        with Workspace(db, create=False) as ws:
             predicted = ws.predictions_by_article()
             by_hash = {}
             for a in ws.store.articles():

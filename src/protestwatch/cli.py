@@ -57,10 +57,10 @@ def main(verbose: int) -> None:
 
 
 def _run(fn: Any) -> Any:
-    """Turn library errors into a message and exit code 1."""
+    """Turn library errors (and files that cannot be read or written) into a message and exit 1."""
     try:
         return fn()
-    except ProtestwatchError as exc:
+    except (ProtestwatchError, OSError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
 
@@ -135,7 +135,7 @@ def run(db: str, redo: bool, as_json: bool) -> None:
     from protestwatch.api import Workspace
 
     def go() -> Any:
-        with Workspace(db) as ws:
+        with Workspace(db, create=False) as ws:
             return _code(ws, redo=redo, show=not as_json)
 
     report = _run(go)
@@ -190,21 +190,23 @@ def events(db: str, limit: int | None, as_json: bool, **kw: Any) -> None:
     from protestwatch.api import Workspace
 
     def go() -> Any:
-        with Workspace(db) as ws:
+        with Workspace(db, create=False) as ws:
             return ws.events(_make_filter(kw, limit))
 
     found = _run(go)
     if as_json:
         _echo_json([e.to_dict() for e in found])
         return
+    from protestwatch.details import printable
+
     for e in found:
         place = e.locality or e.admin1 or e.country or "?"
         size = f" size {e.size_text}" if e.size_text else ""
-        click.echo(
+        click.echo(printable(
             f"{e.id}  {e.date_start or '?'} ({e.date_precision.value if e.date_precision else '?'})  "
             f"{e.country or '??'} {place:<18} {e.form.value:<12} {e.status.value:<9} "
             f"{e.report.value:<10} conf {e.confidence:.2f}{size}"
-        )
+        ))  # fmt: skip
     click.echo(f"{len(found)} events", err=True)
 
 
@@ -218,7 +220,7 @@ def show(event_id: str, db: str, as_json: bool) -> None:
     from protestwatch.details import event_details
 
     def go() -> Any:
-        with Workspace(db) as ws:
+        with Workspace(db, create=False) as ws:
             return event_details(ws.store, event_id)
 
     details = _run(go)
@@ -231,17 +233,24 @@ def show(event_id: str, db: str, as_json: bool) -> None:
         click.echo(details.render())
 
 
+_SUFFIX_FORMATS = {".csv": "acled", ".geojson": "geojson", ".json": "geojson", ".parquet": "parquet"}
+
+
 @main.command()
 @db_option
 @_filter_options
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "acled", "geojson", "parquet"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "acled", "geojson", "parquet"]),
+              help="Default: from the suffix of --out (.csv acled, .geojson/.json geojson, "
+                   ".parquet parquet), else jsonl.")  # fmt: skip
 @click.option("--out", "-o", type=click.Path(dir_okay=False), required=True, help="Output file ('-' for stdout, not for parquet).")
-def export(db: str, fmt: str, out: str, **kw: Any) -> None:
+def export(db: str, fmt: str | None, out: str, **kw: Any) -> None:
     """Export events as JSON Lines, ACLED-style CSV, GeoJSON or Parquet."""
     from protestwatch.api import Workspace
 
+    fmt = fmt or _SUFFIX_FORMATS.get(Path(out).suffix.lower(), "jsonl")
+
     def go() -> int:
-        with Workspace(db) as ws:
+        with Workspace(db, create=False) as ws:
             if out == "-":
                 if fmt == "parquet":
                     raise ProtestwatchError("parquet cannot be written to stdout: give --out FILE")
@@ -249,7 +258,7 @@ def export(db: str, fmt: str, out: str, **kw: Any) -> None:
             return ws.export(Path(out), fmt, _make_filter(kw))
 
     n = _run(go)
-    click.echo(f"wrote {n} events to {out}", err=True)
+    click.echo(f"wrote {n} events to {out} ({fmt})", err=True)
 
 
 @main.command()
@@ -307,7 +316,7 @@ def correct(event_id: str, field: str, value: str, db: str, author: str, note: s
         parsed = value
 
     def go() -> Any:
-        with Workspace(db) as ws:
+        with Workspace(db, create=False) as ws:
             return ws.correct(event_id, field, parsed, author=author, note=note)
 
     event = _run(go)
@@ -325,7 +334,7 @@ def review(event_id: str, decision: str, db: str, author: str, note: str | None)
     from protestwatch.api import Workspace
 
     def go() -> Any:
-        with Workspace(db) as ws:
+        with Workspace(db, create=False) as ws:
             return ws.review(event_id, decision + "ed", author=author, note=note)
 
     _run(go)
@@ -337,14 +346,11 @@ def review(event_id: str, decision: str, db: str, author: str, note: str | None)
 @json_option
 def rejects(db: str, as_json: bool) -> None:
     """List the inputs that were rejected, with file, line and reason."""
-    from protestwatch.store import open_store
+    from protestwatch.api import Workspace
 
     def go() -> Any:
-        store = open_store(db)
-        try:
-            return store.rejections()
-        finally:
-            store.close()
+        with Workspace(db, create=False) as ws:
+            return ws.store.rejections()
 
     found = _run(go)
     if as_json:

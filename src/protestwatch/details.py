@@ -7,6 +7,8 @@ corrections and, for each field, the evidence spans with the sentence around eac
 
 from __future__ import annotations
 
+import json
+import re
 import textwrap
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +17,14 @@ from protestwatch.model import EVENT_FIELDS, Article, Event, Evidence
 from protestwatch.store import Correction, SQLiteStore
 
 _CONTEXT_CHARS = 240
+# Characters a terminal would act on instead of showing: C0/C1 controls (ESC, BEL ...) and the
+# bidirectional embeddings, overrides and isolates that reorder what follows them.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: control characters shown as ``\\xNN``/``\\uNNNN``."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +65,9 @@ class EventDetails:
         d = self.event.to_dict()
         lines = [f"event {self.event.id}  (confidence {self.event.confidence:.2f}, review: {self.review})"]
         for name in ("event", *EVENT_FIELDS):
-            if name != "event":
+            if name == "event" and name in self.quotes:
+                lines.append("reported in:")
+            elif name != "event":
                 value = d[name]
                 if value in (None, [], "unknown") and name not in self.quotes:
                     continue
@@ -65,11 +77,11 @@ class EventDetails:
             for q in self.quotes.get(name, []):
                 quote = f"{q.before}[{q.match}]{q.after}"
                 lines.extend(
-                    textwrap.wrap(quote, 100, initial_indent="    « ", subsequent_indent="      ")
+                    textwrap.wrap(printable(quote), 100, initial_indent="    « ", subsequent_indent="      ")
                 )
         lines.append("sources:")
         for s in self.event.sources:
-            lines.append(f"    {s.article_id}  {s.outlet or ''}  {s.published or ''}  {s.url or ''}")
+            lines.append(printable(f"    {s.article_id}  {s.outlet or ''}  {s.published or ''}  {s.url or ''}"))
         for c in self.corrections:
             lines.append(f"correction by {c.author} at {c.created_at}: {c.field} = {_short(c.value)}")
         return "\n".join(lines)
@@ -124,5 +136,7 @@ def _sentence_end(text: str, pos: int) -> int:
 
 
 def _short(value: Any) -> str:
-    text = str(value)
+    """A field value as JSON (strings bare), cut to 160 characters, safe to print."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    text = printable(text)
     return text if len(text) <= 160 else text[:157] + "..."

@@ -69,6 +69,7 @@ class SentenceInfo:
     heading: bool = False
     non_event: bool = False
     habitual: bool = False
+    same_day: bool = False  # "the same day": the date of the event told before
     status: tuple[Status, Span] | None = None
 
     @property
@@ -123,9 +124,10 @@ def segment(sentences: list[SentenceInfo], published: dt.date | None = None) -> 
         if target is None:
             target = EventFrame()
             frames.append(target)
-            if date is None and info.places and current is not None and _near(info, current, sentences, 2):
+            source = _date_source(info, current, frames, sentences)
+            if date is None and source is not None:
                 # "Smaller marches in Valparaíso and Concepción passed off peacefully."
-                target.date, target.inherited_date = current.date, True
+                target.date, target.inherited_date = source.date, True
         _absorb(target, info, date)
         current = target
     return [f for f in frames if f.date is not None or f.places]
@@ -196,6 +198,18 @@ def _choose_frame(
     reachable = [f for f in frames if f.date is not None and _near(info, f, sentences, 2)]
     same_tense = [f for f in reachable if _is_future(f, published) == planned]
     return (same_tense or [None])[-1]
+
+
+def _date_source(
+    info: SentenceInfo, current: EventFrame | None, frames: list[EventFrame], sentences: list[SentenceInfo]
+) -> EventFrame | None:
+    """The frame whose date a new, dateless frame takes: the latest dated one for "the same day",
+    the current one up to two paragraphs back for a sentence that names a new place."""
+    if info.same_day:
+        return next((f for f in reversed(frames[:-1]) if f.date is not None), None)
+    if info.places and current is not None and _near(info, current, sentences, 2):
+        return current
+    return None
 
 
 def _is_future(frame: EventFrame, published: dt.date | None) -> bool:

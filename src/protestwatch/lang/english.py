@@ -153,7 +153,9 @@ class EnglishCoder:
         info.status = status_cues(sentence, [t.span.start - span.start for t in info.triggers])
         prefer = "future" if info.status and info.status[0] == Status.PLANNED else "past"
         dates = date_stage.find_dates(text, ctx.article.published, span=span, prefer=prefer)
-        info.dates = [d for d in dates if d.span.start >= ctx.dateline_end]  # not the filing date
+        dates = [d for d in dates if d.span.start >= ctx.dateline_end]  # not the filing date
+        info.same_day = any(_SAME_DAY.fullmatch(d.text) for d in dates)
+        info.dates = [d for d in dates if not _SAME_DAY.fullmatch(d.text)]
         inside = [m for m in ctx.mentions if span.start <= m.span.start and m.span.end <= span.end]
         info.mentioned = [m for m in inside if m.kind != "demonym"]
         info.places = _event_places(text, span, inside, ctx.country)
@@ -223,23 +225,31 @@ def _event_places(
             previous = m
         else:
             previous = None
-    # A sentence naming a city and its country keeps the city.
-    fine = [m for m in out if m.place.precision.value <= 2]
-    if fine:
-        out = [m for m in out if m.place.precision.value <= 2 or not _covers_any(m, fine)]
-    return out
+    return _finest_group(out, text)
 
 
+def _finest_group(places: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """Several places in one sentence are several events only when they are listed together
+    ("in Paris, Lyon and Marseille").  Otherwise the sentence's finest place wins: "in Almaty,
+    Kazakhstan" is Almaty, and "in Jakarta, outside parliament in Senayan" stays Jakarta."""
+    groups: list[list[PlaceMention]] = []
+    for m in places:
+        if groups and _LIST_GAP.fullmatch(text[groups[-1][-1].span.end : m.span.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    if not groups:
+        return []
+    return min(groups, key=lambda g: min(p.place.precision.value for p in g))
+
+
+_SAME_DAY = re.compile(r"(?:on\s+)?(?:the\s+same|that|that\s+same)\s+(?:day|evening|night|morning|afternoon)", re.I)
 _MODIFIED = re.compile(
     r"['’]?s?\s+(?:issues?|questions?|policy|policies|affairs|problems?|crisis|conflict|situation|"
     r"matters?|authorities|government|officials|police|forces|embassy|consulate|investment|"
     r"companies|firms|nationals|citizens|border|relations|ties|trade|model|case|file|war|debt)\b"
 )
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+(?:in\s+|the\s+)?")
-
-
-def _covers_any(coarse: PlaceMention, fine: list[PlaceMention]) -> bool:
-    return any(f.place.country == coarse.place.country for f in fine)
 
 
 def _document_country(text: str, mentions: list[PlaceMention], doc: Any) -> str | None:
