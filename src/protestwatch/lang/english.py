@@ -166,13 +166,21 @@ class EnglishCoder:
         return PlaceMention(line.span, line.place, best.place, best.score, "dateline") if best else None
 
     def _metadata_place(self, words: str, country: str | None) -> PlaceMention | None:
-        """A locality named in the title or the outlet's name ("Tbilisi Evening Post"): where a
-        local outlet's events happen when the body never names its own city.  No span: the words
-        are not in the article text."""
-        best = self._locality_in(words)
-        if best is None or (country and best.place.country != country):
+        """A city named in the title or the outlet's name ("Tbilisi Evening Post"): where a local
+        outlet's events happen when the body never names its own city.  Only cities of 100,000 or
+        more count, looked up word by word.  No span: the words are not in the article text."""
+        best = None
+        for name in _capitalised_ngrams(words):
+            for cand in self.gazetteer.lookup(name):
+                if cand.is_locality and cand.population >= _METADATA_MIN_POPULATION and (
+                    country is None or cand.country == country
+                ):
+                    if best is None or cand.population > best.population:
+                        best = cand
+        if best is None:
             return None
-        return PlaceMention(Span(0, 0), best.text, best.place, best.score * 0.5, "metadata")
+        place = self.gazetteer.to_place(best)
+        return PlaceMention(Span(0, 0), best.name, place, 0.5, "metadata")
 
     def _locality_in(self, words: str) -> PlaceMention | None:
         found = [m for m in find_places(words, self.gazetteer) if m.kind != "demonym"]
@@ -250,6 +258,20 @@ _MODIFIED = re.compile(
     r"companies|firms|nationals|citizens|border|relations|ties|trade|model|case|file|war|debt)\b"
 )
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+(?:in\s+|the\s+)?")
+
+
+_METADATA_MIN_POPULATION = 100_000
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+
+
+def _capitalised_ngrams(words: str) -> list[str]:
+    """"Tbilisi Evening Post" → "Tbilisi Evening Post", "Tbilisi Evening", "Tbilisi", "Evening" ..."""
+    out = []
+    for run in _CAPITALISED.findall(words):
+        tokens = run.split()
+        for n in range(min(3, len(tokens)), 0, -1):
+            out.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+    return out
 
 
 def _document_country(text: str, mentions: list[PlaceMention], doc: Any) -> str | None:
