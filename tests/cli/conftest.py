@@ -54,9 +54,9 @@ ARTICLES: dict[str, tuple[dict[str, str], str]] = {
     "tbilisi-planned.txt": (
         {"title": "Opposition calls march against media bill", "outlet": "Caucasus Today",
          "published": "2024-04-10"},
-        "TBILISI — Georgian opposition parties said on Wednesday they would hold a march in "
-        "Tbilisi on Sunday against a draft law on foreign funding of media and civic groups.\n\n"
-        "Organisers said they expected thousands of people to join the march.\n",
+        "TBILISI — Georgian opposition parties plan to hold a march in Tbilisi on Sunday against "
+        "a draft law on foreign funding of media and civic groups, their leaders said on "
+        "Wednesday.\n\nOrganisers said they expected thousands of people to join the march.\n",
     ),
     "central-bank.txt": (
         {"title": "Central bank keeps rates on hold", "outlet": "Steppe Wire",

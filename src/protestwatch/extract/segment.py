@@ -46,6 +46,18 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 
+# A sentence about gatherings somewhere else: never the same event as the one told before.
+_ELSEWHERE = re.compile(
+    r"\b(?:elsewhere|in\s+other\s+(?:cities|towns|villages|regions|parts|districts)|"
+    r"other\s+(?:cities|towns|villages|regions)\s+(?:also|too)|across\s+the\s+rest\s+of)\b",
+    re.IGNORECASE,
+)
+# A weak trigger ("gathered", "gatherings") counts when something says a gathering took place.
+_HELD = re.compile(
+    r"\b(?:took\s+place|were\s+held|was\s+held|broke\s+out|erupted|staged|turned\s+out|"
+    r"(?:gathered|assembled|converged)\s+(?:outside|in\s+front\s+of|at|on|near|in)\b)",
+    re.IGNORECASE,
+)
 _CLAIM_CONTEXT = re.compile(
     r"\b(?:demand\w*|against|in\s+protest|protest\w*|slogans?|chant\w*|call(?:ed|ing)?\s+for|"
     r"call(?:ed|ing)?\s+on|placards?|banners?|to\s+(?:oppose|denounce|condemn|express|voice|"
@@ -85,7 +97,11 @@ class SentenceInfo:
             return False
         if max(t.strength for t in self.triggers) >= 2:
             return True
-        return _CLAIM_CONTEXT.search(self.text) is not None
+        return _CLAIM_CONTEXT.search(self.text) is not None or _HELD.search(self.text) is not None
+
+    @property
+    def elsewhere(self) -> bool:
+        return _ELSEWHERE.search(self.text) is not None
 
 
 @dataclass(slots=True)
@@ -184,7 +200,7 @@ def _choose_frame(
                 if _places_compatible(frame, info):
                     return frame
         return None
-    if current is None:
+    if current is None or info.elsewhere:
         return None
     if _places_compatible(current, info) and (
         _same_paragraph(info, current, sentences) or (info.anaphoric and _near(info, current, sentences, 1))

