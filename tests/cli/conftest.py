@@ -1,5 +1,9 @@
-"""Shared fixtures of the command-line tests: small article sets written into tmp_path, and a
-runner for the real ``protestwatch`` command in a subprocess."""
+"""Shared fixtures of the command-line tests: small article sets written into tmp_path, the
+command run in this process (``pw.invoke``) or for real in a subprocess (``pw.run``).
+
+The helpers reach the tests through the ``pw`` fixture (tests are imported with
+``--import-mode=importlib``, so a conftest cannot be imported by name).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -106,6 +111,18 @@ def copy_db(src: Path, dst: Path) -> Path:
         if Path(f"{src}{suffix}").exists():
             shutil.copy(f"{src}{suffix}", f"{dst}{suffix}")
     return dst
+
+
+HELPERS = SimpleNamespace(
+    ARTICLES=ARTICLES, front_matter=front_matter, write_articles=write_articles, invoke=invoke,
+    invoke_json=invoke_json, run=run_cli, copy_db=copy_db,
+)  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def pw() -> SimpleNamespace:
+    """The helpers of this module."""
+    return HELPERS
 
 
 @pytest.fixture(scope="module")

@@ -6,11 +6,10 @@ import json
 import sqlite3
 from pathlib import Path
 
-from conftest import front_matter, invoke, invoke_json, run_cli
+from types import SimpleNamespace
 
-GOOD_TXT = front_matter(
-    {"title": "Nurses protest in Tbilisi", "outlet": "Caucasus Today", "published": "2024-05-06"}
-) + (
+GOOD_TXT = (
+    "---\ntitle: Nurses protest in Tbilisi\noutlet: Caucasus Today\npublished: 2024-05-06\n---\n"
     "TBILISI — Around 300 nurses staged a protest outside the main city hospital in Tbilisi on "
     "Monday over unpaid overtime, their union said.\n\nThe nurses marched to the health ministry "
     "and handed in a petition signed by 4,000 medical workers.\n"
@@ -41,7 +40,7 @@ def _mixed_inputs(folder: Path) -> Path:
     (folder / "d-latin1.txt").write_bytes(
         "Café owners in Almaty protested on Tuesday against a new licence fee.".encode("latin-1")
     )
-    (folder / "e-empty.txt").write_text(front_matter({"published": "2024-05-01"}), encoding="utf-8")
+    (folder / "e-empty.txt").write_text("---\npublished: 2024-05-01\n---\n\n", encoding="utf-8")
     return folder
 
 
@@ -53,11 +52,11 @@ def _rows(db: Path, sql: str) -> list[tuple]:
         con.close()
 
 
-def test_ingest_mixed_directory_rejects_bad_inputs_and_codes_the_good_ones(tmp_path: Path) -> None:
+def test_ingest_mixed_directory_rejects_bad_inputs_and_codes_the_good_ones(tmp_path: Path, pw: SimpleNamespace) -> None:
     inputs = _mixed_inputs(tmp_path / "inbox")
     db = tmp_path / "pw.db"
 
-    first = run_cli("ingest", inputs, "--db", db, "--json")
+    first = pw.run("ingest", inputs, "--db", db, "--json")
 
     assert first.returncode == 3, first.stderr
     report = json.loads(first.stdout)
@@ -72,7 +71,7 @@ def test_ingest_mixed_directory_rejects_bad_inputs_and_codes_the_good_ones(tmp_p
     assert "--encoding" in stderr  # the non-UTF-8 file says how to read it
     assert "Traceback" not in stderr
 
-    recorded = invoke_json("rejects", "--db", db)
+    recorded = pw.invoke_json("rejects", "--db", db)
     where = sorted((Path(r["origin"]).name, r["line"]) for r in recorded)
     assert where == [
         ("b-records.jsonl", 2), ("b-records.jsonl", 3), ("c-corrupt.txt", None),
@@ -80,46 +79,46 @@ def test_ingest_mixed_directory_rejects_bad_inputs_and_codes_the_good_ones(tmp_p
     ]  # fmt: skip
     assert all(r["reason"] for r in recorded)
 
-    events = invoke_json("events", "--db", db)
+    events = pw.invoke_json("events", "--db", db)
     assert {e["country"] for e in events} >= {"GE", "TJ"}
     assert {e["sources"][0]["article_id"] for e in events} >= {"dushanbe-vendors"}
     states = dict(_rows(db, "SELECT state, COUNT(*) FROM articles GROUP BY state"))
     assert states == {"done": 2}
 
     # the same inputs again: nothing new, no duplicate events or rejections
-    again = run_cli("ingest", inputs, "--db", db, "--json")
+    again = pw.run("ingest", inputs, "--db", db, "--json")
     assert again.returncode == 3
     report2 = json.loads(again.stdout)
     assert (report2["read"], report2["new"], report2["duplicates"]) == (2, 0, 2)
     assert report2["coded"] == 0 and report2["events"] == 0
-    assert invoke_json("events", "--db", db) == events
-    assert len(invoke_json("rejects", "--db", db)) == 5
+    assert pw.invoke_json("events", "--db", db) == events
+    assert len(pw.invoke_json("rejects", "--db", db)) == 5
     assert _rows(db, "SELECT COUNT(*) FROM articles") == [(2,)]
 
 
-def test_ingest_plain_output_and_the_encoding_option(tmp_path: Path) -> None:
+def test_ingest_plain_output_and_the_encoding_option(tmp_path: Path, pw: SimpleNamespace) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    latin = front_matter({"published": "2024-05-07"}) + (
+    latin = "---\npublished: 2024-05-07\n---\n" + (
         "Hundreds of café and restaurant owners protested in Almaty on Tuesday against a new "
         "licence fee, saying it would force small businesses to close.\n"
     )
     (folder / "cafes.txt").write_bytes(latin.encode("latin-1"))
     db = tmp_path / "pw.db"
 
-    rejected = invoke("ingest", folder, "--db", db, ok=(3,))
+    rejected = pw.invoke("ingest", folder, "--db", db, ok=(3,))
     assert "cafes.txt" in rejected.stderr and "UTF-8" in rejected.stderr
     assert "rejected 1" in rejected.stdout
 
-    accepted = invoke("ingest", folder, "--db", db, "--encoding", "latin-1")
+    accepted = pw.invoke("ingest", folder, "--db", db, "--encoding", "latin-1")
     assert "read 1 articles (1 new" in accepted.stdout
-    events = invoke_json("events", "--db", db)
+    events = pw.invoke_json("events", "--db", db)
     assert any(e["locality"] == "Almaty" for e in events)
-    stored = json.loads(invoke("export", "--db", db, "--format", "jsonl", "--out", "-").stdout.splitlines()[0])
+    stored = json.loads(pw.invoke("export", "--db", db, "--format", "jsonl", "--out", "-").stdout.splitlines()[0])
     assert stored["country"] == "KZ"
 
 
-def test_ingest_stdin_needs_a_date_unless_given(tmp_path: Path) -> None:
+def test_ingest_stdin_needs_a_date_unless_given(tmp_path: Path, pw: SimpleNamespace) -> None:
     db = tmp_path / "pw.db"
     text = (
         "Around 150 residents of Khujand blocked a road on Saturday to protest against repeated "
@@ -135,25 +134,25 @@ def test_ingest_stdin_needs_a_date_unless_given(tmp_path: Path) -> None:
 
     dated = CliRunner().invoke(main, ["ingest", "-", "--db", str(db), "--published", "2024-05-13"], input=text)
     assert dated.exit_code == 0, dated.output
-    events = invoke_json("events", "--db", db)
+    events = pw.invoke_json("events", "--db", db)
     assert [e["date_start"] for e in events] == ["2024-05-11"]
 
 
-def test_ingest_of_a_missing_path_is_a_rejection_not_a_crash(tmp_path: Path) -> None:
-    result = invoke("ingest", tmp_path / "nowhere.txt", "--db", tmp_path / "pw.db", ok=(3,))
+def test_ingest_of_a_missing_path_is_a_rejection_not_a_crash(tmp_path: Path, pw: SimpleNamespace) -> None:
+    result = pw.invoke("ingest", tmp_path / "nowhere.txt", "--db", tmp_path / "pw.db", ok=(3,))
     assert "nowhere.txt" in result.stderr
     assert "no such file" in result.stderr.lower()
 
 
-def test_ingest_no_run_stores_then_run_codes(tmp_path: Path) -> None:
+def test_ingest_no_run_stores_then_run_codes(tmp_path: Path, pw: SimpleNamespace) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "nurses.txt").write_text(GOOD_TXT, encoding="utf-8")
     db = tmp_path / "pw.db"
-    stored = invoke_json("ingest", folder, "--db", db, "--no-run")
+    stored = pw.invoke_json("ingest", folder, "--db", db, "--no-run")
     assert (stored["new"], stored["coded"]) == (1, 0)
-    assert invoke_json("events", "--db", db) == []
-    coded = invoke_json("run", "--db", db)
+    assert pw.invoke_json("events", "--db", db) == []
+    coded = pw.invoke_json("run", "--db", db)
     assert coded["coded"] == 1 and coded["events"] >= 1
-    assert invoke_json("run", "--db", db)["coded"] == 0  # nothing left to do
-    assert len(invoke_json("events", "--db", db)) == coded["events"]
+    assert pw.invoke_json("run", "--db", db)["coded"] == 0  # nothing left to do
+    assert len(pw.invoke_json("events", "--db", db)) == coded["events"]

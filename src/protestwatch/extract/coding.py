@@ -272,11 +272,27 @@ def _event_places(frame: EventFrame, analysis: ArticleAnalysis) -> list[PlaceMen
     ]  # fmt: skip
     if named:  # no locative phrase, but the report names a place of its country
         return [min(named, key=lambda p: p.place.precision.value)]
+    before = _previous_sentence_places(frame, analysis)
+    if before:  # "... in the town's central square": the town named just before
+        return before[:1]
     if analysis.dateline is not None and (_in_lead(frame, analysis) or analysis.dateline.kind == "metadata"):
         return [analysis.dateline]
     if analysis.country:
         return [_country_mention(analysis.country, Span(0, 0))]
     return []
+
+
+def _previous_sentence_places(frame: EventFrame, analysis: ArticleAnalysis) -> list[PlaceMention]:
+    first = frame.sentences[0]
+    if first == 0:
+        return []
+    prev, info = analysis.sentences[first - 1], analysis.sentences[first]
+    if prev.paragraph != info.paragraph:
+        return []
+    return [
+        m for m in prev.mentioned
+        if m.place.precision.value <= 2 and m.place.country == analysis.country
+    ]  # fmt: skip
 
 
 def _in_lead(frame: EventFrame, analysis: ArticleAnalysis) -> bool:

@@ -149,6 +149,8 @@ class EnglishCoder:
             index=index, span=span, paragraph=sent.paragraph, text=sentence,
             heading=sent.paragraph in ctx.headings,
         )  # fmt: skip
+        inside = [m for m in ctx.mentions if span.start <= m.span.start and m.span.end <= span.end]
+        info.mentioned = [m for m in inside if m.kind != "demonym"]
         info.triggers = find_triggers(text, span)
         if not info.triggers:
             return info
@@ -158,10 +160,9 @@ class EnglishCoder:
         prefer = "future" if info.status and info.status[0] == Status.PLANNED else "past"
         dates = date_stage.find_dates(text, ctx.article.published, span=span, prefer=prefer)
         dates = [d for d in dates if d.span.start >= ctx.dateline_end]  # not the filing date
+        dates = [d for d in dates if not _REPORTED.search(text, max(span.start, d.span.start - 40), d.span.start)]
         info.same_day = any(_SAME_DAY.fullmatch(d.text) for d in dates)
         info.dates = _offset_dates(text, span, [d for d in dates if not _SAME_DAY.fullmatch(d.text)])
-        inside = [m for m in ctx.mentions if span.start <= m.span.start and m.span.end <= span.end]
-        info.mentioned = [m for m in inside if m.kind != "demonym"]
         info.places = _event_places(text, span, inside, ctx.country)
         return info
 
@@ -175,6 +176,8 @@ class EnglishCoder:
         more count, looked up word by word.  No span: the words are not in the article text."""
         best = None
         for name in _capitalised_ngrams(words):
+            if demonym_country(name):  # "Kazakh" is also an alternate name of Petropavl
+                continue
             for cand in self.gazetteer.lookup(name):
                 if cand.is_locality and cand.population >= _METADATA_MIN_POPULATION and (
                     country is None or cand.country == country
@@ -278,6 +281,13 @@ def _finest_group(places: list[PlaceMention], text: str) -> list[PlaceMention]:
     return min(groups, key=lambda g: min(p.place.precision.value for p in g))
 
 
+# "said on Tuesday that the strike was illegal": the date of the statement, not of the protest.
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|announced|stated|reported|added|warned|claimed|confirmed|declared|"
+    r"insisted|wrote|tweeted|posted|noted|argued|urged|ruled|decided)\s+(?:\w+\s+)?(?:on|late\s+on|"
+    r"early\s+on)?\s*$",
+    re.IGNORECASE,
+)
 _SAME_DAY = re.compile(r"(?:on\s+)?(?:the\s+same|that|that\s+same)\s+(?:day|evening|night|morning|afternoon)", re.I)
 _MODIFIED = re.compile(
     r"['’]?s?\s+(?:issues?|questions?|policy|policies|affairs|problems?|crisis|conflict|situation|"
