@@ -136,7 +136,6 @@ def test_killed_ingest_resumes_to_the_same_database(tmp_path: Path, pw: SimpleNa
     for attempt in range(3):  # a machine fast enough to finish before the kill gets another try
         db = tmp_path / f"killed-{attempt}.db"
         coded_before_kill = _kill_part_way(folder, db, total)
-        print("KILLED AT", coded_before_kill, len(expected["events"]))
         resumed = pw.run("run", "--db", db, "--json")
         assert resumed.returncode == 0, resumed.stderr
         assert _snapshot(db) == expected

@@ -129,3 +129,29 @@ def test_gate_passes_protest_news_and_stops_other_news():
     assert passes_gate(protest)
     assert gate_score(markets) == 0
     assert not passes_gate(sport)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Opposition parties have called a rally for Saturday in Lagos.",
+        "Unions announced a nationwide strike for March 9.",
+        "Teachers plan to walk out on Monday if the talks fail.",
+        "A march is planned for next Sunday in Lima.",
+        "Organisers expect thousands to join a protest on Friday.",
+        "Students said they would occupy the campus from Wednesday.",
+        "The coalition has applied for permission to hold a rally on 12 May.",
+        "Farmers vowed to block highways across the province from next week.",
+        "A general strike has been called for Thursday.",
+        "Protesters will gather outside parliament on Tuesday.",
+        "The rally, scheduled for Saturday, is expected to draw thousands.",
+        "Doctors are due to begin an indefinite strike on Monday.",
+        "Residents intend to picket the city hall again next month.",
+        "The union has given notice of a 48-hour strike starting on Wednesday.",
+        "Activists are planning a vigil for the victims on Friday evening.",
+        "Drivers threatened to stage a go-slow on the ring road on Monday.",
+    ],
+)
+def test_planned_phrasings(sentence):
+    found = status_cues(sentence, [t.span.start for t in find_triggers(sentence)])
+    assert found is not None and found[0] == Status.PLANNED, sentence

@@ -43,20 +43,20 @@ _LEXICON: tuple[tuple[str, Form, Tactic | None, int], ...] = (
     (r"motorcades?|car\s+rall(?:y|ies)|convoys?\s+of\s+(?:cars|trucks|tractors)",
      Form.DEMONSTRATE, Tactic.MOTORCADE, 2),
     (r"road\s*blocks?|blockad(?:e|es|ed|ing)", Form.OBSTRUCT, Tactic.ROAD_BLOCK, 2),
-    (r"block(?:ed|ing)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}(?:road|roads|highway|motorway|street|"
+    (r"block(?:ed|ing|s)?\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}(?:road|roads|highway|highways|motorway|street|"
      r"streets|traffic|bridge|railway|rail\s+line|entrance|access|border\s+crossing)",
      Form.OBSTRUCT, Tactic.ROAD_BLOCK, 2),
     (r"pickets?|picket(?:ed|ing|ers)", Form.DEMONSTRATE, Tactic.PICKET, 2),
     (r"march(?:ed|es|ers|ing)?", Form.DEMONSTRATE, Tactic.MARCH, 2),
     (r"rall(?:y|ies|ied|ying)", Form.DEMONSTRATE, Tactic.RALLY, 2),
-    (r"occup(?:ied|ying|ation\s+of)", Form.DEMONSTRATE, Tactic.OCCUPATION, 1),
+    (r"occup(?:y|ied|ying|ation\s+of)", Form.DEMONSTRATE, Tactic.OCCUPATION, 1),
     (r"encampments?|tent\s+camps?", Form.DEMONSTRATE, Tactic.OCCUPATION, 2),
     (r"riot(?:s|ed|ers|ing)?", Form.RIOT, None, 2),
     (r"(?:looted|looting|set\s+(?:fire|ablaze)|torched|smashed\s+windows)", Form.RIOT, None, 1),
     (r"vandali[sz](?:ed|ing|m)|defaced", Form.VANDALIZE, None, 1),
     (r"boycott(?:s|ed|ing)?", Form.BOYCOTT, None, 2),
     (r"(?:general\s+)?strik(?:e|es|ers|ing)|walk(?:ed)?[- ]?outs?|walked\s+off\s+the\s+job|"
-     r"downed\s+tools|stopped\s+work|went\s+on\s+strike", Form.STRIKE, None, 2),
+     r"downed\s+tools|stopped\s+work|went\s+on\s+strike|go-?slows?", Form.STRIKE, None, 2),
     (r"demonstrat(?:ion|ions|ors?|ed|ing|e)", Form.DEMONSTRATE, None, 2),
     (r"protest(?:s|ed|ers?|ing|ors?)?", Form.DEMONSTRATE, None, 2),
     (r"(?:took|take|taking|takes)\s+to\s+the\s+streets|(?:poured|spilled|came|went|flooded|brought"
@@ -130,13 +130,21 @@ _HABITUAL = re.compile(
 
 # A future or intention cue; it counts only when it governs a trigger (stands just before it).
 _PLANNED = re.compile(
-    r"\b(?:will|shall|plan(?:s|ned)?\s+to|planning\s+to|intends?\s+to|intend\s+to|"
+    r"\b(?:will|would|shall|plan(?:s|ned)?\s+to|planning(?:\s+to)?|intends?\s+to|intend\s+to|"
     r"(?:is|are)\s+(?:set|scheduled|expected|due)\s+to|scheduled\s+for|to\s+be\s+held|upcoming|"
-    r"planned|announced\s+(?:a|an|plans?\s+(?:for|to))|(?:have|has)\s+called\s+(?:for|on)|"
-    r"calls?\s+for|called\s+for|vow(?:ed|s)?\s+to|threaten(?:ed|s)?\s+to|pledged\s+to|"
-    r"urged\s+(?:\w+\s+){0,3}to\s+join|applied\s+for\s+(?:a\s+)?permi\w+\s+(?:to|for)|"
-    r"are\s+going\s+to|is\s+going\s+to|next\s+(?:week|month|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday)|tomorrow)\b",
+    r"planned|announced|(?:have|has|had)\s+called|calls?\s+for|called\s+(?:for|a|an)|"
+    r"vow(?:ed|s)?\s+to|threaten(?:ed|s)?\s+to|pledged\s+to|promised\s+to|"
+    r"expects?\s+(?:\w+\s+){0,2}to|expected|urged\s+(?:\w+\s+){0,3}to|"
+    r"(?:applied|asked|sought)\s+(?:for\s+)?(?:permission|a\s+permit|approval)|"
+    r"(?:given|gave|serve[sd]?)\s+notice\s+of|are\s+going\s+to|is\s+going\s+to|"
+    r"next\s+(?:week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tomorrow)\b",
+    re.IGNORECASE,
+)
+# A cue after the trigger: "the rally, scheduled for Saturday", "a strike has been called for Monday".
+_PLANNED_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}?,?\s*(?:(?:is|are|has\s+been|have\s+been|was|were)\s+)?"
+    r"(?:scheduled|planned|called|set|due|slated|announced)\s+(?:for|to|on)\b|"
+    r"^\s+(?:starting|beginning|due\s+to\s+start)\s+(?:on|from|next|at)\b",
     re.IGNORECASE,
 )
 # What may stand between a planned cue and the trigger it governs ("will hold a mass rally").
@@ -144,11 +152,12 @@ _GOVERNED_GAP = re.compile(
     r"(?:\s+|\b)(?:(?:hold|holding|stage|staging|organi[sz]e|launch|start|begin|continue|resume|join|"
     r"go|take|a|an|the|another|new|their|its|his|her|mass|large|big|nationwide|national|general|"
     r"indefinite|street|on|be|held|again|also|peaceful|public|second|third|fresh|series|of|more|"
-    r"further|possible|new|day-long|one-day|two-day|week-long|similar|rally|march|protest|to|in|"
-    r"front|outside|at|carry|out|announce[sd]?|further)\s+){0,6}$",
+    r"further|possible|day-long|one-day|two-day|week-long|similar|rally|march|protest|to|in|"
+    r"front|outside|at|carry|out|announce[sd]?|thousands|hundreds|people|supporters|members|"
+    r"workers|citizens|everyone|residents|\d+-(?:hour|day|week)|24-hour|48-hour|72-hour|"
+    r"warning|token|they|we|them)\s+){0,6}$",
     re.IGNORECASE,
 )
-
 _PREVENTED = re.compile(
     r"\b(?:(?:detained|arrested|stopped|intercepted|held)\s+(?:\w+\s+){0,4}(?:on\s+(?:their|the|his|her)\s+way|"
     r"before\s+(?:they|it|the\s+\w+)\s+(?:could|began|started))|"
@@ -163,6 +172,8 @@ _PREVENTED = re.compile(
     r"(?:refused|denied|rejected)\s+(?:\w+\s+){0,3}(?:permission|permit|request|application))\b",
     re.IGNORECASE,
 )
+
+_WORD = re.compile(r"[\w-]*")
 
 # Words that show a gathering did take place (they overrule a prevented cue).
 _GATHERED = re.compile(
@@ -223,6 +234,11 @@ def status_cues(sentence: str, trigger_starts: Sequence[int] = ()) -> tuple[Stat
             m.group().lower().startswith(("next", "tomorrow")) and trigger_starts
         ):
             return Status.PLANNED, Span(*m.span())
+    for t in trigger_starts:
+        end = t + len(_WORD.match(sentence, t).group())  # type: ignore[union-attr]
+        after = _PLANNED_AFTER.search(sentence[end : end + 60])
+        if after:
+            return Status.PLANNED, Span(end + after.start(), end + after.end())
     return None
 
 
