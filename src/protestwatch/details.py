@@ -7,6 +7,7 @@ corrections and, for each field, the evidence spans with the sentence around eac
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import textwrap
@@ -57,7 +58,7 @@ class EventDetails:
         return {
             "event": self.event.to_dict(),
             "review": self.review,
-            "corrections": [c.__dict__ for c in self.corrections],
+            "corrections": [dataclasses.asdict(c) for c in self.corrections],
             "evidence_text": {k: [q.to_dict() for q in v] for k, v in self.quotes.items()},
         }
 

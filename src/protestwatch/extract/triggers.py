@@ -52,7 +52,8 @@ _LEXICON: tuple[tuple[str, Form, Tactic | None, int], ...] = (
     (r"occup(?:y|ied|ying|ation\s+of)", Form.DEMONSTRATE, Tactic.OCCUPATION, 1),
     (r"encampments?|tent\s+camps?", Form.DEMONSTRATE, Tactic.OCCUPATION, 2),
     (r"riot(?:s|ed|ers|ing)?", Form.RIOT, None, 2),
-    (r"(?:looted|looting|set\s+(?:fire|ablaze)|torched|smashed\s+windows)", Form.RIOT, None, 1),
+    (r"(?:looted|looting|(?:set|setting|sets)\s+(?:fire|ablaze)|torched|torching|smashed\s+windows)",
+     Form.RIOT, None, 1),
     (r"vandali[sz](?:ed|ing|m)|defaced", Form.VANDALIZE, None, 1),
     (r"boycott(?:s|ed|ing)?", Form.BOYCOTT, None, 2),
     (r"(?:general\s+)?strik(?:e|es|ers|ing)|walk(?:ed)?[- ]?outs?|walked\s+off\s+the\s+job|"
@@ -62,7 +63,8 @@ _LEXICON: tuple[tuple[str, Form, Tactic | None, int], ...] = (
     (r"(?:took|take|taking|takes)\s+to\s+the\s+streets|(?:poured|spilled|came|went|flooded|brought"
      r"\s+(?:\w+\s+){0,2}(?:out\s+)?)\s*(?:on|onto|into)\s+the\s+streets?", Form.DEMONSTRATE, None, 2),
     (r"gather(?:ed|ing|ings)?|assembled|converged", Form.DEMONSTRATE, Tactic.RALLY, 1),
-    (r"clash(?:es|ed)\s+with\s+(?:the\s+)?(?:police|security|riot)", Form.RIOT, None, 1),
+    (r"clash(?:es|ed|ing)?\s+with\s+(?:the\s+)?(?:police|security|riot|troops|soldiers|officers)",
+     Form.RIOT, None, 2),
     (r"unrest", Form.DEMONSTRATE, None, 1),
 )  # fmt: skip
 

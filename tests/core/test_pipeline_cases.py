@@ -1,0 +1,131 @@
+"""End-to-end cases: short articles in varied news phrasings, with the events the codebook
+expects (count, date, place, status).  Each is written to test one mechanism, not one article."""
+
+import datetime as dt
+
+import pytest
+
+from protestwatch.model import Article, Status
+from protestwatch.pipeline import Pipeline, PipelineConfig
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline.load(PipelineConfig())
+
+
+def code(pipeline, text, published):
+    article = Article(text=text, id="case", published=dt.date.fromisoformat(published), language="en")
+    return pipeline.process(article).events
+
+
+# (text, published, expected events as (date_start, locality or country, status))
+CASES = [
+    pytest.param(
+        "Hundreds of nurses marched through central Nairobi on Tuesday to demand unpaid allowances. "
+        "Police fired tear gas to break up the march near parliament.",
+        "2024-06-12", [("2024-06-11", "Nairobi", "occurred")], id="wire-lead",
+    ),
+    pytest.param(
+        "LIMA, March 4 (Andes Wire) — Thousands of farmers blocked highways in Puno and Cusco on "
+        "Monday to protest against a new water law.\n\nThe blockades continued into the evening.",
+        "2023-03-04", [("2023-02-27", "Puno", "occurred"), ("2023-02-27", "Cusco", "occurred")],
+        id="two-cities-listed",
+    ),
+    pytest.param(
+        "Teachers' unions said they will hold a rally outside the education ministry in Bishkek on "
+        "Friday to demand higher salaries.",
+        "2022-10-05", [("2022-10-07", "Bishkek", "planned")], id="planned-on-friday",
+    ),
+    pytest.param(
+        "Police detained at least 15 activists on their way to Independence Square in Minsk on "
+        "Sunday, preventing a planned anti-war protest from taking place. The square was cordoned "
+        "off for the whole day.",
+        "2022-03-01", [("2022-02-27", "Minsk", "prevented")], id="prevented-detained-on-the-way",
+    ),
+    pytest.param(
+        "The striker protested to the referee after the penalty was awarded in the 88th minute, "
+        "but the goal stood and the home side won 2-1 in Belgrade on Saturday.",
+        "2023-04-02", [], id="football-protest",
+    ),
+    pytest.param(
+        "The foreign ministry summoned the Chinese ambassador on Monday to protest against the "
+        "detention of two citizens in Urumqi.",
+        "2021-05-11", [], id="diplomatic-protest",
+    ),
+    pytest.param(
+        "Shares in the copper miner rallied 6 percent in London on Thursday after it struck a deal "
+        "to sell its stake in a Chilean mine.",
+        "2024-01-19", [], id="market-rally",
+    ),
+    pytest.param(
+        "Protests over fuel prices are frequent in the region, analysts say, and the government "
+        "has often backed down in the past.",
+        "2024-01-19", [], id="habitual",
+    ),
+    pytest.param(
+        "A lone pensioner held a single-person picket outside the regional administration in "
+        "Oral on Wednesday, holding a sign that read 'Give us back our savings'.",
+        "2021-11-26", [("2021-11-24", "Oral", "occurred")], id="single-person-picket",
+    ),
+    pytest.param(
+        "About 2,000 people rallied in Tbilisi on Saturday against the bill. Smaller rallies took "
+        "place the same day in Batumi and Kutaisi.",
+        "2024-05-13", [("2024-05-11", "Tbilisi", "occurred"), ("2024-05-11", "Batumi", "occurred"),
+                       ("2024-05-11", "Kutaisi", "occurred")],
+        id="same-day-elsewhere",
+    ),
+    pytest.param(
+        "Residents of Zhanaozen gathered in the central square on Monday to demand lower gas "
+        "prices. The town was the scene of deadly unrest in December 2011, when police opened fire "
+        "on striking oil workers.",
+        "2022-01-04", [("2022-01-03", "Zhanaozen", "occurred"), ("2011-12-01", "Zhanaozen", "occurred")],
+        id="current-and-background",
+    ),
+    pytest.param(
+        "An online petition demanding the resignation of the mayor of Almaty has gathered more "
+        "than 40,000 signatures since it was launched last week.",
+        "2022-06-01", [], id="online-petition",
+    ),
+    pytest.param(
+        "Miners at the Kumtor gold mine went on strike on Monday, demanding a 30 percent pay rise. "
+        "About 300 of them gathered outside the company's office in the nearby town of Balykchy.",
+        "2023-08-09", [("2023-08-07", "Balykchy", "occurred")], id="strike-near-town",
+    ),
+    pytest.param(
+        "Opposition supporters clashed with police in Dhaka on Sunday, throwing stones and setting "
+        "fire to two buses. Police responded with rubber bullets and tear gas; 30 people were injured.",
+        "2023-10-30", [("2023-10-29", "Dhaka", "occurred")], id="riot",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", CASES)
+def test_case(pipeline, text, published, expected):
+    events = code(pipeline, text, published)
+    got = sorted((str(e.date_start), e.locality or e.country, e.status.value) for e in events)
+    assert got == sorted(expected)
+
+
+def test_riot_is_coded_as_riot_with_injuries(pipeline):
+    (event,) = code(pipeline, CASES[13].values[0], "2023-10-30")
+    assert event.form.value == "riot"
+    assert event.acled_sub_event_type.value == "Violent demonstration"
+    assert event.injuries == 30
+
+
+def test_background_report_is_background(pipeline):
+    events = code(pipeline, CASES[10].values[0], "2022-01-04")
+    reports = {str(e.date_start): e.report.value for e in events}
+    assert reports == {"2022-01-03": "current", "2011-12-01": "background"}
+
+
+def test_every_value_has_evidence_inside_the_text(pipeline):
+    text = CASES[0].values[0]
+    (event,) = code(pipeline, text, "2024-06-12")
+    assert {"event", "date_start", "country", "size_text", "force"} <= set(event.evidence)
+    for spans in event.evidence.values():
+        for ev in spans:
+            assert 0 <= ev.start < ev.end <= len(text)
+    (size,) = event.evidence["size_text"]
+    assert "Hundreds" in text[size.start : size.end]
