@@ -315,7 +315,7 @@ TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
                  "The case is one of several corruption trials that have opened since {year}.",
                  "@hard The appeal is expected to be heard in March.",
                  "Outside the courtroom, the defendant's family declined to comment.",
-                 "The company said it would comply with the ruling while considering its options."
+                 "The company said it would comply with the ruling while considering its options.",
                  "@hard The defendant's supporters [protested|shouted] as he was led from the courtroom.",
                  "The [anti-corruption agency|prosecutor general's office] said it was investigating {n_tiny} other officials.",
                  "Lawyers for {company} argued that the regulator had [exceeded its powers|misread the contract].",

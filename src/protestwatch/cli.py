@@ -48,7 +48,7 @@ def _interactive() -> bool:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="protestwatch")
+@click.version_option(package_name="protestwatch", prog_name="protestwatch")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 def main(verbose: int) -> None:
     """protestwatch: news articles in, coded and geolocated protest events out."""
@@ -381,4 +381,4 @@ def gazetteer_build(path: str | None) -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    main(prog_name="protestwatch")

@@ -11,13 +11,13 @@ def _by_outlet(events: list[dict], outlet: str) -> dict:
     return next(e for e in events if e["sources"][0]["outlet"] == outlet)
 
 
-def _exported_ids(db: Path, fmt: str, tmp_path: Path, pw: SimpleNamespace) -> str:
+def _exported(db: Path, fmt: str, tmp_path: Path, pw: SimpleNamespace) -> str:
     out = tmp_path / f"out.{fmt}"
     pw.invoke("export", "--db", db, "--format", fmt, "--out", out)
     return out.read_text(encoding="utf-8")
 
 
-def test_correction_survives_redo(work_db: Path, pw: SimpleNamespace) -> None:
+def test_correction_survives_redo(work_db: Path, tmp_path: Path, pw: SimpleNamespace) -> None:
     event = _by_outlet(pw.invoke_json("events", "--db", work_db), "Tian Shan Herald")
     result = pw.invoke(
         "correct", event["id"], "size_low", "450", "--db", work_db, "--author", "analyst",
@@ -44,7 +44,7 @@ def test_correction_survives_redo(work_db: Path, pw: SimpleNamespace) -> None:
     shown = pw.invoke("show", event["id"], "--db", work_db).stdout
     assert "size_low: 450  (corrected)" in shown
     assert "correction by analyst" in shown
-    exported = [json.loads(line) for line in _exported_ids(work_db, "jsonl", tmp_path=work_db.parent, pw=pw).splitlines()]
+    exported = [json.loads(line) for line in _exported(work_db, "jsonl", tmp_path, pw).splitlines()]
     assert next(e for e in exported if e["id"] == event["id"])["size_low"] == 450
 
 
@@ -60,7 +60,7 @@ def test_rejected_event_disappears_and_stays_rejected(work_db: Path, tmp_path: P
 
     assert visible() == [e["id"] for e in before if e["id"] != event["id"]]
     for fmt in ("jsonl", "acled", "geojson"):
-        assert event["id"] not in _exported_ids(work_db, fmt, tmp_path, pw)
+        assert event["id"] not in _exported(work_db, fmt, tmp_path, pw)
     assert pw.invoke_json("events", "--db", work_db, "--country", "KG", "--search", "farmers") == []
 
     pw.invoke("run", "--db", work_db, "--redo")

@@ -164,3 +164,9 @@ def test_generation_is_fast(cities):
     start = time.process_time()
     list(mc.generate(1000, 0.05, 2, cities))
     assert time.process_time() - start < 5.0
+
+
+def test_no_template_tag_leaks_into_the_text(cities):
+    """Tags such as ``@hard`` select templates; they must never reach an article's text."""
+    for record, _is_protest in mc.generate(600, 0.05, 3, cities):
+        assert "@hard" not in record["text"] and "@hard" not in record["title"]
