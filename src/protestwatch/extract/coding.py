@@ -49,6 +49,7 @@ class ArticleAnalysis:
     country: str | None = None  # the document's main country
     dateline: PlaceMention | None = None
     location_details: Callable[[str, Span], list[Finding[str]]] | None = None
+    place_at: Callable[[PlaceMention, dt.date], Place] | None = None  # its name at a date
     used_ids: set[str] = field(default_factory=set)
 
     @property
@@ -72,7 +73,10 @@ def code_frame(frame: EventFrame, analysis: ArticleAnalysis) -> list[Event]:
     events = []
     for mention in places:
         values, evidence = dict(base.values), dict(base.evidence)
-        values.update(_place_values(mention.place))
+        place = mention.place
+        if analysis.place_at is not None:
+            place = analysis.place_at(mention, values["date_start"])
+        values.update(_place_values(place))
         if mention.span.end > mention.span.start:
             evidence["country"] = evidence["locality"] = [mention.span]
         values["campaign"] = campaign

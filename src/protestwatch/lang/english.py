@@ -27,8 +27,8 @@ from protestwatch.geo import find_location_details, find_places
 from protestwatch.geo.demonyms import demonym_country
 from protestwatch.geo.gazetteer import Gazetteer
 from protestwatch.model import (
-    Article, DateMention, DatePrecision, DateRange, Event, GeoPrecision, PlaceMention, Sentence, Span,
-    Status,
+    Article, DateMention, DatePrecision, DateRange, Event, GeoPrecision, Place, PlaceMention,
+    Sentence, Span, Status,
 )  # fmt: skip
 
 logger = logging.getLogger(__name__)
@@ -120,8 +120,8 @@ class EnglishCoder:
             country=country,
             dateline=fallback,
             location_details=find_location_details,
+            place_at=self.place_at,
         )
-        self._date_capitals(analysis)
         return analysis
 
     def _annotate_clauses(self, ctx: "_Context", sent: Sentence, index: int) -> list[SentenceInfo]:
@@ -193,21 +193,18 @@ class EnglishCoder:
         found = [m for m in find_places(words, self.gazetteer) if m.kind != "demonym"]
         return next((m for m in found if m.place.precision.value <= 2), None)
 
-    def _date_capitals(self, analysis: ArticleAnalysis) -> None:
-        """Name a capital as it was at the event's date ("the capital" in 2019 Kazakhstan is
-        Nur-Sultan); done per sentence with the sentence's own date."""
-        for info in analysis.sentences:
-            if not info.places or not info.dates:
-                continue
-            when: dt.date = info.dates[0].value.start
-            renamed = []
-            for m in info.places:
-                if m.kind == "capital" and m.place.country:
-                    place = self.gazetteer.capital_at(m.place.country, when)
-                    if place is not None:
-                        m = PlaceMention(m.span, m.text, place, m.score, m.kind)
-                renamed.append(m)
-            info.places = renamed
+    def place_at(self, mention: PlaceMention, when: dt.date) -> Place:
+        """The place as it was at the event's date: "the capital" of Kazakhstan in 2019 is
+        Nur-Sultan, and a 2016 rally "in Nur-Sultan" (named as in 2020) was in Astana."""
+        place = mention.place
+        if mention.kind == "capital" and place.country:
+            return self.gazetteer.capital_at(place.country, when) or place
+        if place.geonames_id is None or not place.locality:
+            return place
+        for cand in self.gazetteer.lookup(place.locality):
+            if cand.geonames_id == place.geonames_id:
+                return self.gazetteer.to_place(cand, when=when, precision=place.precision)
+        return place
 
 
 _OFFSET = re.compile(
