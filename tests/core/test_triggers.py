@@ -98,6 +98,7 @@ def test_habitual_statements(sentence, expected):
         ("Police cordoned off the square before the rally could begin.", Status.PREVENTED),
         ("Police surrounded Pushkin Square with metal barriers hours before the rally.", Status.PREVENTED),
         ("Teachers will march to the ministry on Monday.", Status.PLANNED),
+        ("The square was cordoned off and no one gathered for the announced rally.", Status.PREVENTED),
         ("The city refused permission for the march on Saturday.", Status.PREVENTED),
         ("About 200 people rallied in the park.", None),
     ],

@@ -229,7 +229,7 @@ def status_cues(sentence: str, trigger_starts: Sequence[int] = ()) -> tuple[Stat
     it closely ("plans to hold a rally", "will march"), so that "a plan to restrict apps" or "the
     referendum they will vote in" do not make the protest planned."""
     m = _PREVENTED.search(sentence)
-    if m and not _GATHERED.search(sentence):
+    if m and not gathering_cue(sentence):
         return Status.PREVENTED, Span(*m.span())
     for m in _PLANNED.finditer(sentence):
         if any(t >= m.end() and _GOVERNED_GAP.match(sentence[m.end() : t]) for t in trigger_starts) or (
@@ -244,6 +244,13 @@ def status_cues(sentence: str, trigger_starts: Sequence[int] = ()) -> tuple[Stat
     return None
 
 
+_NEGATED_BEFORE = re.compile(r"\b(?:no\s+one|nobody|no\s+\w+|not|never|n't|failed\s+to)\s+(?:\w+\s+){0,2}$", re.I)
+
+
 def gathering_cue(sentence: str) -> bool:
-    """True when the sentence says people did gather (for prevented-vs-occurred)."""
-    return _GATHERED.search(sentence) is not None
+    """True when the sentence says people did gather (for prevented-vs-occurred); "no one
+    gathered" says the opposite."""
+    return any(
+        not _NEGATED_BEFORE.search(sentence, max(0, m.start() - 30), m.start())
+        for m in _GATHERED.finditer(sentence)
+    )
