@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from protestwatch.extract import actors, claims, counts, crowd_size, issues, response, targets
+from protestwatch.extract.form import classify_form
 from protestwatch.extract.segment import EventFrame, SentenceInfo
 from protestwatch.extract.triggers import gathering_cue
 from protestwatch.model import (
     Article, DatePrecision, DateRange, Evidence, Event, Finding, Force, Form, GeoPrecision,
-    Permit, Place, PlaceMention, Report, Source, Span, Status, SubEventType, Tactic,
+    Permit, Place, PlaceMention, Report, Source, Span, Status, SubEventType,
 )  # fmt: skip
 
 _OTHER_PLACES = re.compile(
@@ -33,10 +34,18 @@ _OTHER_PLACES = re.compile(
 )
 _HEDGED = re.compile(r"\b(?:sometimes|occasionally|at\s+times|some\s+of\s+(?:which|them))\b", re.I)
 _CURRENT_WINDOW = dt.timedelta(days=14)
-_FORM_PRIORITY = (
-    Form.RIOT, Form.HUNGER_STRIKE, Form.STRIKE, Form.OBSTRUCT, Form.BOYCOTT, Form.VANDALIZE,
-    Form.DEMONSTRATE,
-)  # fmt: skip
+_CONTINUED = re.compile(
+    r"\b(?:began|begun|started|ended|continued|lasted|until|into|overnight|through\s+the\s+night|"
+    r"all\s+night|second\s+(?:straight\s+|consecutive\s+)?day|for\s+(?:two|three)\s+days)\b",
+    re.IGNORECASE,
+)
+_SINCE = re.compile(r"\bsince\s*$", re.IGNORECASE)
+_DEATHS = re.compile(
+    r"(?<!no one was )(?<!nobody was )\b(?:were|was|been|being)\s+(?:shot\s+)?(?:killed|shot\s+dead)|"
+    r"\b(?:killing|killed)\s+(?:several|many|dozens|scores|hundreds|at\s+least|more\s+than|\d+|"
+    r"protesters|demonstrators|people)|\bdeaths\s+of\s+protesters",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -58,20 +67,23 @@ class ArticleAnalysis:
 
 
 def code_frame(frame: EventFrame, analysis: ArticleAnalysis) -> list[Event]:
-    """The events of one frame: one per locality, sharing a campaign key when there are several."""
-    text = analysis.text
+    """The events of one frame: one per locality, sharing a campaign key when there are several.
+
+    With several places, each event's fields come from the sentences that name its place or
+    none of the frame's places ("14 people were detained in the capital" is Paris's, not Lyon's)."""
     trigger_spans = [analysis.sentences[i].span for i in frame.sentences]
-    all_spans = [analysis.sentences[i].span for i in frame.all_sentences]
     places = _event_places(frame, analysis)
-    if not places:
+    date = _frame_date(frame, analysis)
+    if not places or date is None:
         return []
-    base = _common_fields(frame, analysis, trigger_spans, all_spans)
-    if base is None:
-        return []
-    campaign = _campaign_key(base, places) if len(places) > 1 else None
+    campaign = None
     detail = _location_detail(analysis, trigger_spans)
     events = []
     for mention in places:
+        indices = _sentences_for(frame, analysis, mention, places)
+        base = _common_fields(frame, analysis, date, indices)
+        if campaign is None and len(places) > 1:
+            campaign = _campaign_key(base, places)
         values, evidence = dict(base.values), dict(base.evidence)
         place = mention.place
         if analysis.place_at is not None:
@@ -88,6 +100,25 @@ def code_frame(frame: EventFrame, analysis: ArticleAnalysis) -> list[Event]:
     return events
 
 
+def _sentences_for(
+    frame: EventFrame, analysis: ArticleAnalysis, mention: PlaceMention, places: list[PlaceMention]
+) -> list[int]:
+    if len(places) == 1:
+        return frame.all_sentences
+    keys = {_place_key(p) for p in places}
+    own = _place_key(mention)
+    out = []
+    for i in frame.all_sentences:
+        named = {_place_key(m) for m in analysis.sentences[i].mentioned} & keys
+        if not named or own in named:
+            out.append(i)
+    return out
+
+
+def _place_key(m: PlaceMention) -> tuple[str | None, str | None]:
+    return (m.place.country, m.place.locality or m.place.admin1)
+
+
 @dataclass
 class _Fields:
     values: dict[str, Any]
@@ -96,55 +127,63 @@ class _Fields:
 
 
 def _common_fields(
-    frame: EventFrame, analysis: ArticleAnalysis, trigger_spans: list[Span], all_spans: list[Span]
-) -> _Fields | None:
+    frame: EventFrame, analysis: ArticleAnalysis, date: DateRange, indices: list[int]
+) -> _Fields:
     text, doc, published = analysis.text, analysis.doc, analysis.article.published
+    spans = [analysis.sentences[i].span for i in indices]
+    trigger_ids = [i for i in frame.sentences if i in indices] or frame.sentences
     values: dict[str, Any] = {}
-    evidence: dict[str, list[Span]] = {"event": list(trigger_spans)}
-
-    date = _frame_date(frame, published)
-    if date is None:
-        return None
+    evidence: dict[str, list[Span]] = {"event": [analysis.sentences[i].span for i in trigger_ids]}
     values.update(date_start=date.start, date_end=date.end, date_precision=date.precision)
     if frame.date is not None:
         evidence["date_start"] = evidence["date_end"] = [frame.date.span]
 
-    triggers = [t for i in frame.sentences for t in analysis.sentences[i].triggers]
-    form = next(f for f in _FORM_PRIORITY if f == Form.DEMONSTRATE or any(t.form == f for t in triggers))
-    values["tactics"] = tuple(sorted({t.tactic for t in triggers if t.tactic}, key=lambda x: x.value))
-    if len(values["tactics"]) > 1 and Tactic.RALLY in values["tactics"]:
-        gathered_only = all(t.word.lower().startswith("gather") for t in triggers if t.tactic == Tactic.RALLY)
-        if gathered_only:
-            values["tactics"] = tuple(t for t in values["tactics"] if t != Tactic.RALLY)
-    evidence["form"] = evidence["tactics"] = [t.span for t in triggers]
-
-    _add_size(values, evidence, crowd_size.find_crowd_sizes(text, all_spans))
-    _add_people(values, evidence, text, all_spans, doc, analysis.country)
-    _add_response(values, evidence, text, all_spans)
+    form, values["tactics"], evidence["form"] = classify_form(
+        [analysis.sentences[i].triggers for i in trigger_ids], doc
+    )
+    evidence["tactics"] = evidence["form"]
+    _add_size(values, evidence, crowd_size.find_crowd_sizes(text, spans))
+    _add_people(values, evidence, text, spans, doc, analysis.country)
+    _add_response(values, evidence, text, spans)
 
     status, status_span = _status(frame, analysis, date)
     values["status"] = status
     if status_span is not None:
         evidence["status"] = [status_span]
-    if (
-        values.get("protester_violence")
-        and not any(_HEDGED.search(analysis.sentences[i].text) for i in frame.all_sentences)
-    ):
+    hedged = any(_HEDGED.search(analysis.sentences[i].text) for i in indices)
+    if values.get("protester_violence") and not hedged:
         form = Form.RIOT
     values["form"] = form
     values["report"] = _report(status, date, published)
-    values["acled_sub_event_type"] = _sub_event_type(values)
-    confidence = _confidence(frame, analysis, values, triggers)
+    deaths = _DEATHS.search(" ".join(analysis.sentences[i].text for i in indices))
+    values["acled_sub_event_type"] = _sub_event_type(values, deaths is not None and not hedged)
+    confidence = _confidence(frame, analysis, values)
     return _Fields(values, evidence, confidence)
 
 
-def _frame_date(frame: EventFrame, published: dt.date | None) -> DateRange | None:
-    if frame.date is not None:
-        return frame.date.value
-    if published is None:
-        return None
-    # No date in the text: a news report's undated event happened by the day of publication.
-    return DateRange(published, published, DatePrecision.DAY)
+def _frame_date(frame: EventFrame, analysis: ArticleAnalysis) -> DateRange | None:
+    """The frame's date, widened to the days its sentences say it went on for ("began on Tuesday
+    night ... ended before sunrise on Wednesday") and to the publication date for an action still
+    going on ("have been on strike since Monday")."""
+    published = analysis.article.published
+    if frame.date is None:
+        # No date in the text: a news report's undated event happened by the day of publication.
+        return DateRange(published, published, DatePrecision.DAY) if published else None
+    value = frame.date.value
+    if value.precision != DatePrecision.DAY:
+        return value
+    start, end = value.start, value.end
+    for i in frame.sentences:
+        info = analysis.sentences[i]
+        if not _CONTINUED.search(info.text):
+            continue
+        for d in info.dates:
+            if d.value.precision == DatePrecision.DAY and abs((d.value.start - value.start).days) <= 3:
+                start, end = min(start, d.value.start), max(end, d.value.end)
+    before = analysis.text[max(0, frame.date.span.start - 12) : frame.date.span.start]
+    if published and _SINCE.search(before) and published > end:
+        end = published
+    return DateRange(start, end, DatePrecision.DAY)
 
 
 def _add_size(values: dict, evidence: dict, found: Sequence[Finding]) -> None:
@@ -244,8 +283,8 @@ def _report(status: Status, date: DateRange, published: dt.date | None) -> Repor
     return Report.CURRENT if date.end >= published - _CURRENT_WINDOW else Report.BACKGROUND
 
 
-def _sub_event_type(values: dict[str, Any]) -> SubEventType | None:
-    """Codebook §2 and §3.10."""
+def _sub_event_type(values: dict[str, Any], deaths: bool = False) -> SubEventType | None:
+    """Codebook §2 and §3.10; ``deaths`` when the text says people were killed without a count."""
     status = values["status"]
     intervention = bool(
         values.get("arrests_low") or values.get("dispersed")
@@ -255,7 +294,7 @@ def _sub_event_type(values: dict[str, Any]) -> SubEventType | None:
         return None
     if values["form"] == Form.RIOT:
         return SubEventType.VIOLENT
-    if values.get("force") == Force.LETHAL or values.get("fatalities"):
+    if values.get("force") == Force.LETHAL or values.get("fatalities") or deaths:
         return SubEventType.EXCESSIVE_FORCE
     return SubEventType.INTERVENTION if intervention else SubEventType.PEACEFUL
 
@@ -342,7 +381,8 @@ def _campaign_key(base: _Fields, places: list[PlaceMention]) -> str:
     return f"{country.lower()}-{v['date_start'].isoformat()}-{topic}"
 
 
-def _confidence(frame: EventFrame, analysis: ArticleAnalysis, values: dict, triggers: list) -> float:
+def _confidence(frame: EventFrame, analysis: ArticleAnalysis, values: dict) -> float:
+    triggers = [t for i in frame.sentences for t in analysis.sentences[i].triggers]
     score = 0.35
     score += 0.15 if frame.date is not None else 0.0
     score += 0.15 if any(p.place.precision.value <= 2 for p in frame.places) else 0.05

@@ -38,6 +38,8 @@ _LEXICON: tuple[tuple[str, Form, Tactic | None, int], ...] = (
     (r"(?:single|one)[- ](?:person|man|woman)\s+pickets?|solo\s+pickets?|lone\s+picket(?:s|ers?)?",
      Form.DEMONSTRATE, Tactic.SINGLE_PERSON_PICKET, 2),
     (r"sit-?ins?|sat\s+in", Form.DEMONSTRATE, Tactic.SIT_IN, 2),
+    (r"(?:sat|sitting|sit)\s+(?:down\s+)?(?:outside|in\s+front\s+of|on\s+the\s+(?:ground|steps|floor|road))",
+     Form.DEMONSTRATE, Tactic.SIT_IN, 1),
     (r"(?:candle(?:light|lit)\s+)?vigils?", Form.DEMONSTRATE, Tactic.VIGIL, 2),
     (r"flash\s?mobs?", Form.DEMONSTRATE, Tactic.FLASH_MOB, 2),
     (r"motorcades?|car\s+rall(?:y|ies)|convoys?\s+of\s+(?:cars|trucks|tractors)",
@@ -62,7 +64,7 @@ _LEXICON: tuple[tuple[str, Form, Tactic | None, int], ...] = (
     (r"protest(?:s|ed|ers?|ing|ors?)?", Form.DEMONSTRATE, None, 2),
     (r"(?:took|take|taking|takes)\s+to\s+the\s+streets|(?:poured|spilled|came|went|flooded|brought"
      r"\s+(?:\w+\s+){0,2}(?:out\s+)?)\s*(?:on|onto|into)\s+the\s+streets?", Form.DEMONSTRATE, None, 2),
-    (r"gather(?:ed|ing|ings)?|assembled|converged", Form.DEMONSTRATE, Tactic.RALLY, 1),
+    (r"gather(?:ed|ing|ings)?|assembled|converged", Form.DEMONSTRATE, None, 1),
     (r"clash(?:es|ed|ing)?\s+with\s+(?:the\s+)?(?:police|security|riot|troops|soldiers|officers)",
      Form.RIOT, None, 2),
     (r"unrest", Form.DEMONSTRATE, None, 1),
