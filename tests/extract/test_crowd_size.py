@@ -147,6 +147,22 @@ FOUND = [
     ("Several dozen workers at the copper smelter walked out in protest.", [(36, 108)]),
     ("Scores of lawyers marched to the Supreme Court in Islamabad.", [(40, 99)]),
     ("The 300 protesters then moved to the city hall.", [(300, 300)]),
+    # participation verbs in the perfect
+    ("The union said more than 300,000 had taken part across the country.", [(300001, None)]),
+    ("Organisers said about 4,000 people have taken part in the sit-in so far.", [(4000, 4000)]),
+    # hunger strikes
+    ("Four former teachers have been refusing food since Monday in a tent near the ministry.",
+     [(4, 4)]),
+    ("Twelve dockers went on hunger strike at the port of Poti on Tuesday.", [(12, 12)]),
+    # "he and N others" counts the speaker too
+    ("In 2019 he and some 50 colleagues held a sit-in outside the mine office.", [(51, 51)]),
+    ("She and about 20 other mothers picketed the city court in Osh.", [(21, 21)]),
+    ("The activist and four supporters staged a protest outside the embassy.", [(5, 5)]),
+    # a second estimate given by ellipsis ("... and the union 90,000")
+    ("Police counted 28,000 marchers and the CGT 90,000.", [(28000, 28000), (90000, 90000)]),
+    ("The ministry counted 12,000 demonstrators and organisers 40,000.",
+     [(12000, 12000), (40000, 40000)]),
+    ("Police put the crowd at 3,000 and the opposition at 15,000.", [(3000, 3000), (15000, 15000)]),
 ]
 
 
@@ -179,6 +195,28 @@ NOT_SIZES = [
     "The rally lasted three hours.",
     "Single-person pickets do not require permission.",
     "He has organised protests since 2011, his lawyer said.",
+    # victims whose predicate comes after a prepositional phrase or a quote
+    'Police said "at least 20 participants of an illegal gathering" had been taken to stations.',
+    "Some 40 members of the opposition bloc who joined the march were later detained.",
+    "Fifteen supporters of the jailed mayor, including his brother, were arrested at the rally.",
+    # medical treatment is an injury, not a crowd
+    "At least eight protesters received medical treatment for the effects of tear gas.",
+    "About 30 demonstrators needed hospital treatment after the rally in Kampala.",
+    "Twelve marchers were treated for injuries after the protest.",
+    # speakers are not the crowd
+    "Several participants told the newspaper that their employers had asked them to attend.",
+    "Three protesters said they had been beaten at the march.",
+    "Two demonstrators interviewed by the agency said the rally was peaceful.",
+    # people affected by a measure are not a crowd
+    "The shutdown, which began as the crowd gathered, has cut off roughly 200,000 people.",
+    "The protest blocked a road that serves about 40,000 residents of the valley.",
+    "The strike has left some 2 million commuters without trains.",
+    # list markers
+    "2. release the protesters detained after the rally;",
+    "3) allow residents to gather peacefully in the square.",
+    # a court hearing is not a gathering
+    "A handful of relatives attended the hearing and left without comment.",
+    "About 30 supporters attended the trial of the protest leader in Minsk.",
 ]
 
 
@@ -222,9 +260,68 @@ def test_combine_sizes_open_ended_and_repeated_texts() -> None:
 
 
 def test_combine_sizes_unknown_low() -> None:
-    assert combine_sizes([_f("up to 300", None, 300), _f("200", 200, 200)]).low is None
+    assert combine_sizes([_f("up to 300", None, 300)]).low is None
+
+
+def test_combine_sizes_upper_bound_estimate_counts_as_a_report() -> None:
+    # "about 400 (residents); no more than 100 (police)": the covering range is 100-400
+    combined = combine_sizes([_f("about 400", 400, 400), _f("no more than 100", None, 100)])
+    assert (combined.low, combined.high) == (100, 400)
+    assert combine_sizes([_f("up to 300", None, 300), _f("200", 200, 200)]).low == 200
 
 
 def test_combine_sizes_needs_a_finding() -> None:
     with pytest.raises(ValueError):
         combine_sizes([])
+
+
+SPANS = [
+    # a nationwide total keeps its scope words (coding then knows it is not a city's figure)
+    ("The interior ministry counted 104,000 demonstrators nationwide.",
+     "104,000 demonstrators nationwide"),
+    ("Some 80,000 people marched across the country on Saturday.", "Some 80,000 people"),
+    ("Some 80,000 people marched across the country, the union said.",
+     "Some 80,000 people"),
+]
+
+
+@pytest.mark.parametrize("text, words", SPANS)
+def test_size_span_words(text: str, words: str) -> None:
+    (finding,) = find_crowd_sizes(text, [Span(0, len(text))])
+    assert finding.value.text == words
+
+
+SINGLE_PERSONS = [
+    ("In Novosibirsk, a retired engineer picketed outside the city hall.", "a retired engineer"),
+    ("On Wednesday, a pensioner, Bakhyt Ermekova, 66, held a one-person picket outside the akimat.",
+     "a pensioner, Bakhyt Ermekova, 66"),
+    ("A university lecturer staged a solo protest in front of the ministry in Baku.",
+     "A university lecturer"),
+    ("In Kazan, the picketer, a 19-year-old woman, was taken to a police station.",
+     "the picketer, a 19-year-old woman"),
+]
+
+
+@pytest.mark.parametrize("text, words", SINGLE_PERSONS)
+def test_single_person_protests(text: str, words: str) -> None:
+    found = find_crowd_sizes(text, [Span(0, len(text))])
+    assert [(f.value.text, f.value.low, f.value.high) for f in found] == [(words, 1, 1)]
+
+
+def test_single_person_needs_a_protest_verb() -> None:
+    text = "A retired engineer told the court he had never seen the documents."
+    assert find_crowd_sizes(text, [Span(0, len(text))]) == []
+
+
+def test_subject_count_with_a_gathering_in_the_previous_sentence() -> None:
+    text = ("The blockade was staged by residents of the outlying districts. "
+            "Several hundred people parked cars across the carriageway and lit fires.")
+    spans = [Span(0, 64), Span(65, len(text))]
+    assert [(f.value.low, f.value.high) for f in find_crowd_sizes(text, spans)] == [(300, 900)]
+
+
+def test_subject_count_without_a_gathering_nearby() -> None:
+    text = ("The ministry published its annual report on Monday. "
+            "Several hundred people live in the village, it said.")
+    spans = [Span(0, 52), Span(53, len(text))]
+    assert find_crowd_sizes(text, spans) == []

@@ -20,7 +20,8 @@ one locality + one day or date range + one claim):
    same tense up to two paragraphs before (a planned one for "will march"); else it starts a frame.
 5. Sentences without a trigger that continue a frame sentence in the same paragraph are kept as
    context (they carry organizers, arrests, claims).
-6. A frame with neither a date nor a place is dropped (codebook §1: no time, no place, no event).
+6. A frame with neither a date nor a town is dropped (codebook §1: "protests are frequent in
+   Kazakhstan" gives no time and no place to code).
 """
 
 from __future__ import annotations
@@ -146,7 +147,8 @@ def segment(sentences: list[SentenceInfo], published: dt.date | None = None) -> 
                 target.date, target.inherited_date = source.date, True
         _absorb(target, info, date)
         current = target
-    return [f for f in frames if f.date is not None or f.places]
+    # No time and no town: a statement about protests, not a report of one (codebook §1).
+    return [f for f in frames if f.date is not None or any(p.place.precision.value <= 2 for p in f.places)]
 
 
 # "the 2019 protests", "the 2016 land protests": a date that names an earlier protest.

@@ -31,12 +31,12 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..errors import GazetteerError
-from . import curated
+from . import admin1, curated
 from .names import ascii_fold, is_latin, name_key
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 NAME, ALTERNATE, ALIAS = 0, 1, 2
 
@@ -144,36 +144,102 @@ def _core(key: str) -> tuple[str, bool]:
     return " ".join(words), city
 
 
-def _trim_to_core(name: str, core: str) -> str:
-    """``name`` without the trailing or leading words that are not part of its ``core`` key."""
-    words = name.split()
-    while len(words) > 1 and name_key(" ".join(words)) != core:
-        if name_key(" ".join(words[1:])).startswith(core) and not name_key(words[0]) in core:
-            words = words[1:]
-        else:
-            words = words[:-1]
-    return " ".join(words) if name_key(" ".join(words)) == core else name
-
-
-def _admin1_names(raw: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
-    """English display names for every admin1: curated, else the raw name without type words."""
-    out: dict[tuple[str, str], str] = {}
-    cores: dict[tuple[str, str], list[tuple[str, bool]]] = collections.defaultdict(list)
-    for (cc, code), name in raw.items():
-        core, city = _core(name_key(name))
-        cores[(cc, core)].append((code, city))
-    for (cc, code), name in raw.items():
-        if (cc, code) in curated.ADMIN1_NAMES:
-            out[(cc, code)] = curated.ADMIN1_NAMES[(cc, code)]
+def _city_index(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], tuple[int, int]]:
+    """(country, name key) -> (population, geonames id) of the biggest city of 50,000 or more
+    with that name or Latin-script alternate name."""
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    for c in cities.values():
+        pop = c["population"] or 0
+        if pop < 50_000:
             continue
-        core, city = _core(name_key(name))
-        display = _trim_to_core(name, core)
-        if not city and any(c for _, c in cores[(cc, core)]):
-            display += " Region"  # "Almaty Region" beside the city-level unit "Almaty"
-        out[(cc, code)] = display
-    for key, name in curated.ADMIN1_NAMES.items():
-        out.setdefault(key, name)
+        names = [c["name"], *(a for a in c["alternatenames"] if _keep_alternate(a, c["name"]))]
+        for key in {name_key(n) for n in names}:
+            if pop > best.get((c["countrycode"], key), (-1, 0))[0]:
+                best[(c["countrycode"], key)] = (pop, int(c["geonameid"]))
+    return best
+
+
+@dataclass
+class _Admin1:
+    """The first-level units' names, and the cities moved to a unit of their own."""
+
+    names: dict[tuple[str, str], str]
+    city_units: set[tuple[str, str]]
+    moved: dict[int, str]  # geonames id of a city -> the code of its own unit
+    renamed: set[tuple[str, str]]  # units that got their type word back beside a city unit
+
+
+def _base_names(raw: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """Curated English names, else the raw names cleaned by the convention (accents from ISO)."""
+    iso = admin1.iso_names_by_key()
+    out = {}
+    for key, name in raw.items():
+        if key in curated.ADMIN1_NAMES:
+            continue
+        out[key] = admin1.iso_spelling(key[0], admin1.clean_admin1_name(name).name, iso)
+    out.update(curated.ADMIN1_NAMES)
     return out
+
+
+def _unit_is_city(
+    unit: str, city: dict[str, Any], pops: tuple[int, int] | None
+) -> bool:
+    """Whether a GeoNames unit called ``unit`` is the city itself, not a larger area around it."""
+    keys = {name_key(city["name"]), *(name_key(a) for a in city["alternatenames"] if a.isascii())}
+    if name_key(unit) in keys or name_key(admin1.clean_admin1_name(unit).name) in keys:
+        return True
+    return pops is not None and (city["population"] or 0) * 2 >= pops[1]
+
+
+def _place_city_units(
+    names: dict[tuple[str, str], str], cities: dict[str, dict[str, Any]]
+) -> _Admin1:
+    """Rule 4: cities that ISO lists as first-level units name their unit, or get their own."""
+    out = _Admin1(dict(names), set(), {}, set())
+    totals: dict[tuple[str, str], tuple[int, int]] = {}
+    for c in cities.values():
+        key = (c["countrycode"], c["admin1code"])
+        n, total = totals.get(key, (0, 0))
+        totals[key] = (n + 1, total + (c["population"] or 0))
+    for unit in admin1.iso_city_units(_city_index(cities)):
+        city = cities.get(str(unit.geonames_id))
+        if city is None:
+            continue
+        cc, display = unit.country, curated.DISPLAY_NAMES.get((unit.country, city["name"]), city["name"])
+        code = city["admin1code"]
+        if (cc, code) in names and _unit_is_city(names[(cc, code)], city, totals.get((cc, code))):
+            if (cc, code) not in curated.ADMIN1_NAMES:
+                out.names[(cc, code)] = display
+            out.city_units.add((cc, code))
+        elif (cc, code) not in out.city_units:
+            own = f"~{unit.geonames_id}"
+            out.names[(cc, own)] = display
+            out.city_units.add((cc, own))
+            out.moved[unit.geonames_id] = own
+    return out
+
+
+def _separate_from_cities(units: _Admin1) -> None:
+    """Rule 5: a unit named like a city-level unit of its country gets its type word back."""
+    by_name: dict[tuple[str, str], list[tuple[str, str]]] = collections.defaultdict(list)
+    for key, name in units.names.items():
+        by_name[(key[0], name_key(name))].append(key)
+    for keys in by_name.values():
+        if len(keys) < 2 or not any(k in units.city_units for k in keys):
+            continue
+        for key in keys:
+            if key not in units.city_units:
+                units.names[key] = f"{units.names[key]} {admin1.country_type_word(key[0])}"
+                units.renamed.add(key)
+
+
+def _admin1_names(
+    raw: dict[tuple[str, str], str], cities: dict[str, dict[str, Any]]
+) -> _Admin1:
+    """English display names for every admin1 (the convention of :mod:`.admin1`)."""
+    units = _place_city_units(_base_names(raw), cities)
+    _separate_from_cities(units)
+    return units
 
 
 def _subdivision_aliases() -> dict[tuple[str, str], list[str]]:
@@ -189,19 +255,27 @@ def _subdivision_aliases() -> dict[tuple[str, str], list[str]]:
     return out
 
 
-def _add_admin1(rows: _Rows, cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], str]:
-    raw = _admin1_votes(cities)
-    names = _admin1_names(raw)
+def _unit_points(
+    cities: dict[str, dict[str, Any]], moved: dict[int, str]
+) -> dict[tuple[str, str], tuple[list[float], list[float], list[int]]]:
     points: dict[tuple[str, str], tuple[list[float], list[float], list[int]]] = (
         collections.defaultdict(lambda: ([], [], []))
     )
     for c in cities.values():
-        lats, lons, pops = points[(c["countrycode"], c["admin1code"])]
+        code = moved.get(int(c["geonameid"]), c["admin1code"])
+        lats, lons, pops = points[(c["countrycode"], code)]
         lats.append(c["latitude"])
         lons.append(c["longitude"])
         pops.append(c["population"] or 0)
+    return points
+
+
+def _add_admin1(rows: _Rows, cities: dict[str, dict[str, Any]]) -> _Admin1:
+    raw = _admin1_votes(cities)
+    units = _admin1_names(raw, cities)
+    points = _unit_points(cities, units.moved)
     aliases = _subdivision_aliases()
-    for (cc, code), display in names.items():
+    for (cc, code), display in units.names.items():
         if (cc, code) not in points:
             continue
         lats, lons, pops = points[(cc, code)]
@@ -214,6 +288,9 @@ def _add_admin1(rows: _Rows, cities: dict[str, dict[str, Any]]) -> dict[tuple[st
         rows.add_name(display, pid, NAME)
         core, _ = _core(name_key(display))
         rows.add_name(core, pid, ALTERNATE)
+        if (cc, code) in units.renamed:
+            for word in admin1.GENERIC_TYPE_WORDS:
+                rows.add_name(f"{core} {word}", pid, ALTERNATE)
         if (cc, code) in raw and (cc, code) not in curated.ADMIN1_NAMES:
             rows.add_name(raw[(cc, code)], pid, ALTERNATE)
             raw_core, _ = _core(name_key(raw[(cc, code)]))
@@ -224,7 +301,7 @@ def _add_admin1(rows: _Rows, cities: dict[str, dict[str, Any]]) -> dict[tuple[st
             rows.add_name(alias, pid, ALTERNATE)
         for alias in curated.ADMIN1_ALIASES.get((cc, display), ()):
             rows.add_name(alias, pid, ALIAS)
-    return names
+    return units
 
 
 # -- countries --------------------------------------------------------------------------------
@@ -297,7 +374,7 @@ def _capital_ids(
 
 
 def _add_cities(
-    rows: _Rows, cities: dict[str, dict[str, Any]], capitals: set[int]
+    rows: _Rows, cities: dict[str, dict[str, Any]], capitals: set[int], moved: dict[int, str]
 ) -> dict[tuple[str, str], int]:
     """Add every city; return (country, name key) -> the most populous city of that name."""
     best: dict[tuple[str, str], tuple[int, int]] = {}
@@ -308,7 +385,7 @@ def _add_cities(
         display = curated.DISPLAY_NAMES.get((cc, c["name"]), c["name"])
         fcode = "PPLC" if gid in capitals else "PPL"
         rows.places.append(
-            (gid, gid, display, ascii_fold(display), cc, c["admin1code"], c["latitude"],
+            (gid, gid, display, ascii_fold(display), cc, moved.get(gid, c["admin1code"]), c["latitude"],
              c["longitude"], pop, "P", fcode)
         )  # fmt: skip
         keys = {rows.add_name(display, gid, NAME), rows.add_name(c["name"], gid, NAME)}
@@ -397,8 +474,8 @@ def build_gazetteer(path: str | os.PathLike[str]) -> Path:
     try:
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         _add_countries(rows, countries)
-        _add_admin1(rows, cities)
-        index = _add_cities(rows, cities, _capital_ids(cities, countries))
+        units = _add_admin1(rows, cities)
+        index = _add_cities(rows, cities, _capital_ids(cities, countries), units.moved)
         _add_curated(rows, index, db)
         _write(db, rows, _sources())
         db.execute("CREATE INDEX places_country ON places(country, fcode)")

@@ -289,7 +289,10 @@ _SAME_DAY = re.compile(r"(?:on\s+)?(?:the\s+same|that|that\s+same)\s+(?:day|even
 _MODIFIED = re.compile(
     r"['’]?s?\s+(?:issues?|questions?|policy|policies|affairs|problems?|crisis|conflict|situation|"
     r"matters?|authorities|government|officials|police|forces|embassy|consulate|investment|"
-    r"companies|firms|nationals|citizens|border|relations|ties|trade|model|case|file|war|debt)\b"
+    r"companies|firms|nationals|citizens|border|relations|ties|trade|model|case|file|war|debt|"
+    r"monument|memorial|statue|square|street|avenue|prospekt|boulevard|park|university|station|"
+    r"stadium|bridge|hotel|mosque|church|cathedral|airport|metro|palace|theatre|museum|hall|"
+    r"plaza|mall|highway|road|embankment|gate)\b"
 )
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+(?:in\s+|the\s+)?")
 
