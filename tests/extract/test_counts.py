@@ -26,7 +26,10 @@ ARRESTS = [
     ("Several activists were detained on their way to the square.", [(3, 9)]),
     ("Dozens were detained in Minsk on Sunday evening.", [(24, 99)]),
     ("About 500 people were detained across the country.", [(500, 500)]),
-    ("No arrests were reported.", [(0, 0)]),
+    # "no arrests were reported" says nothing was reported, not that nobody was held
+    ("No arrests were reported.", [(None, None)]),
+    ("There were no reports of arrests.", [(None, None)]),
+    ("No detentions were reported in any of the three cities.", [(None, None)]),
     ("No one was detained during the picket in Semey.", [(0, 0)]),
     ("Police detained the organiser shortly before the rally began.", [(1, 1)]),
     ("The two activists were detained and later fined.", [(2, 2)]),
@@ -47,6 +50,15 @@ ARRESTS = [
     ("There were no detentions, according to the interior ministry.", [(0, 0)]),
     ("Police said 22 were detained while organisers put the number at 40.", [(22, 22)]),
     ("Up to 30 picketers were bundled into police vans.", [(None, 30)]),
+    # taken to a police station
+    ("Officers took the two students to a police station in an unmarked car.", [(2, 2)]),
+    ("Police took them to the district station for questioning.", [(2, None)]),
+    ("Police nevertheless took the pensioner away in a van.", [(1, 1)]),
+    # a local share of a national count is its own finding
+    ("Officials said 45 people had been arrested nationwide, 38 of them in Valparaiso.",
+     [(45, 45), (38, 38)]),
+    ("In all 120 protesters were detained across the country, 70 of them in Lagos.",
+     [(120, 120), (70, 70)]),
 ]
 
 
@@ -63,6 +75,14 @@ NOT_ARRESTS = [
     "The court sentenced him to 15 days in 2019.",
     "Organisers feared that activists would be detained on the way.",
     "Police did not detain anyone.",
+    # list items and generic statements
+    "2. disclose the whereabouts of the men detained on Monday;",
+    "3) release everyone detained after the rally.",
+    "Detaining people on their way to a protest is incompatible with the covenant.",
+    "Arresting protesters before a rally begins violates the constitution.",
+    # "took" alone is not an arrest
+    "Police took the protesters' placards and banners.",
+    "Medics took the injured woman to hospital.",
 ]
 
 
@@ -87,6 +107,33 @@ def test_active_arrest_text_includes_the_verb() -> None:
     assert finding.value.text == "arrested at least 20 demonstrators"
 
 
+PERSON_ARRESTS = [
+    "Police nevertheless took her to a station, where she was held for two hours.",
+    "Officers took the activist to a police station, where he was held overnight.",
+    "She was held for five hours at the district police department before being released.",
+]
+
+
+@pytest.mark.parametrize("text", PERSON_ARRESTS)
+def test_one_person_taken_or_held(text: str) -> None:
+    found = arrests(text)
+    assert found and set(found) == {(1, 1)}
+
+
+ARREST_WORDS = [
+    ("On Thursday, police detained five members of the unregistered movement El Tiregi on their "
+     "way to a rally.", "detained five members of the unregistered movement El Tiregi"),
+    ("Police arrested 12 members of the banned Hizb party in Osh.",
+     "arrested 12 members of the banned Hizb party"),
+]
+
+
+@pytest.mark.parametrize("text, words", ARREST_WORDS)
+def test_arrest_noun_phrase_reads_past_adjectives(text: str, words: str) -> None:
+    (finding,) = find_arrests(text, whole(text))
+    assert finding.value.text == words
+
+
 def test_multi_site_counts_keep_the_scope() -> None:
     text = "About 500 people were detained across the country."
     (finding,) = find_arrests(text, whole(text))
@@ -104,7 +151,14 @@ INJURIES = [
     ("Hundreds were hurt as police charged the crowd.", []),
     ("Fourteen protesters were taken to hospital with breathing problems.", [14]),
     ("The clashes left 35 people injured, the health ministry said.", [35]),
-    ("No injuries were reported.", [0]),
+    ("No injuries were reported.", []),
+    ("Nobody was hurt, the police said.", [0]),
+    # medical treatment
+    ("At least eight protesters received medical treatment for the effects of tear gas.", [8]),
+    ("Five demonstrators needed hospital treatment after the march in Kampala.", [5]),
+    ("Twelve marchers were treated for injuries after the protest.", [12]),
+    # the injury that the protest is about
+    ("Hundreds rallied in Lima after 30 people were injured in a mine collapse.", []),
     ("About 40 police officers were wounded, the interior ministry said.", [40]),
     ("Protesters feared they could be injured if police charged.", []),
 ]
@@ -127,6 +181,18 @@ FATALITIES = [
     ("A protester died after being hit by a tear-gas canister.", [1]),
     ("No one was killed, police said.", [0]),
     ("Up to 10 people may have died, activists said.", []),
+    ("Police opened fire on the crowd after the rally, killing two.", [2]),
+    ("Two students were killed when police opened fire on the march.", [2]),
+    # the death that the protest is about (a grievance, not a casualty of the event)
+    ("Residents rallied outside the administration after a local man was killed in a police raid.",
+     []),
+    ("Thousands marched in Quetta over the deaths of three miners in the collapse.", []),
+    ("Hundreds gathered at the junction where two cyclists were killed by a truck last week.", []),
+    ("Protesters demanded justice for the 14 people killed in the fire.", []),
+    ("Relatives protested following the death of a teenager in police custody.", []),
+    # an age is not a count
+    ("Daler Nazarov, 24, died in a police cell on Friday, and a protest followed.", [1]),
+    ("Bakhyt Omarov, 52, was killed when troops fired on the crowd.", [1]),
 ]
 
 

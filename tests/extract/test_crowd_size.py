@@ -316,12 +316,12 @@ def test_single_person_needs_a_protest_verb() -> None:
 def test_subject_count_with_a_gathering_in_the_previous_sentence() -> None:
     text = ("The blockade was staged by residents of the outlying districts. "
             "Several hundred people parked cars across the carriageway and lit fires.")
-    spans = [Span(0, 64), Span(65, len(text))]
+    spans = [Span(0, 63), Span(64, len(text))]
     assert [(f.value.low, f.value.high) for f in find_crowd_sizes(text, spans)] == [(300, 900)]
 
 
 def test_subject_count_without_a_gathering_nearby() -> None:
     text = ("The ministry published its annual report on Monday. "
             "Several hundred people live in the village, it said.")
-    spans = [Span(0, 52), Span(53, len(text))]
+    spans = [Span(0, 51), Span(52, len(text))]
     assert find_crowd_sizes(text, spans) == []

@@ -48,8 +48,9 @@ CASES = [
            "polluted the river.", {("Chinese mining company", FCO, "CN")}),
     ("RS", "Thousands joined an anti-government march in Belgrade.",
      {("government", NAT, "RS")}),
+    # the building the crowd stood at names a body it addresses (codebook: "addressed to")
     ("GE", "Protesters in Tbilisi chanted anti-Russian slogans outside parliament.",
-     {("Russia", FGOV, "RU")}),
+     {("Russia", FGOV, "RU"), ("parliament", NAT, "GE")}),
     ("US", "Demonstrators in Minneapolis marched against police brutality after the killing.",
      {("police", POL, "US")}),
     ("CL", "Students in Santiago urged the Education Ministry to scrap tuition fees.",
@@ -107,7 +108,6 @@ NEGATIVE_CASES = [
     ("RU", "Police detained 40 people at an unsanctioned rally in Moscow."),
     ("KZ", "The protesters sometimes clashed with Kazakh police near the square."),
     ("FR", "Riot police used tear gas against the protesters in Paris."),
-    ("KE", "Protesters marched to the city hall in Nairobi."),
     ("IN", "The court later released the detained students."),
     ("DE", "Workers rallied in Berlin on Saturday."),
 ]
@@ -130,3 +130,95 @@ def test_without_an_event_country() -> None:
 
 def test_anti_police_is_a_police_target() -> None:
     assert _targets("An anti-police march was held in Lagos.", "NG") == {("police", POL, "NG")}
+
+
+OTHER = TargetType.OTHER
+
+# The building a crowd stands at names a body it addresses.
+SITE_CASES = [
+    ("KE", "Protesters marched to the city hall in Nairobi.", {("city hall", LOC, "KE")}),
+    ("PK", "Hundreds of traders gathered in front of the district administration in Quetta on "
+           "Monday.", {("district administration", LOC, "PK")}),
+    ("KG", "About forty villagers held a picket outside the building of the regional "
+           "administration in Osh.", {("regional administration", LOC, "KG")}),
+    ("RU", "Several dozen pensioners stood outside the State Duma with hand-made placards.",
+     {("State Duma", NAT, "RU")}),
+    ("ID", "Students staged a sit-in outside the House of Representatives in Jakarta.",
+     {("House of Representatives", NAT, "ID")}),
+    ("AM", "In 2019 some 40 miners held a sit-in outside the smelter's administrative office in "
+           "Alaverdi.", {("smelter", CO, "AM")}),
+    ("BR", "Relatives of the victims rallied outside the police headquarters in Recife.",
+     {("police", POL, "BR")}),
+]
+
+
+@pytest.mark.parametrize(("country", "text", "expected"), SITE_CASES)
+def test_site_of_the_gathering_is_a_target(country: str, text: str, expected: set) -> None:
+    assert _targets(text, country) == expected
+
+
+# The employer of striking workers, when the claims name no one.
+EMPLOYER_CASES = [
+    ("ZA", "Some 3,000 miners have been on strike since Monday. The strikers are employed by "
+           "Sibanye Gold, which runs the shafts.", {("Sibanye Gold", CO, "ZA")}),
+    ("BD", "Garment workers at Rahman Textiles walked out over unpaid overtime.",
+     {("Rahman Textiles", CO, "BD")}),
+    ("PE", "Hundreds of employees of Southern Peru Copper Corporation stopped work on Tuesday.",
+     {("Southern Peru Copper Corporation", CO, "PE")}),
+]
+
+
+@pytest.mark.parametrize(("country", "text", "expected"), EMPLOYER_CASES)
+def test_employer_of_strikers(country: str, text: str, expected: set) -> None:
+    assert _targets(text, country) == expected
+
+
+# A policy claim with no named addressee goes to the authorities of the event's country.
+DEFAULT_CASES = [
+    ("FR", "Tens of thousands marched in Marseille against the pension reform.",
+     {("government", NAT, "FR")}),
+    ("EC", "Truckers blocked highways near Quito over a rise in diesel prices.",
+     {("government", NAT, "EC")}),
+    ("HU", "Protesters in Budapest rallied against a bill that would curb the independence of "
+           "the courts.", {("parliament", NAT, "HU")}),
+    ("PL", "Thousands protested in Warsaw against the draft law on abortion.",
+     {("parliament", NAT, "PL")}),
+    ("KE", "Students of Kenyatta University marched in Nairobi against a rise in tuition fees.",
+     {("Kenyatta University", OTHER, "KE")}),
+    ("PH", "Students at the University of the Philippines walked out to protest higher tuition.",
+     {("University of the Philippines", OTHER, "PH")}),
+]
+
+
+@pytest.mark.parametrize(("country", "text", "expected"), DEFAULT_CASES)
+def test_default_addressee_of_a_policy_claim(country: str, text: str, expected: set) -> None:
+    assert _targets(text, country) == expected
+
+
+@pytest.mark.parametrize(("country", "text"), [
+    ("KZ", "Police took the picketer to a station, where she was held for two hours."),
+    ("RU", "A few people stood near the police cordon on Pushkin Square."),
+    ("CL", "Some 5,000 people marched in Santiago on Tuesday."),
+    ("GE", "The ruling party's leader said the police had acted within the law."),
+])
+def test_no_target_without_a_claim_or_an_addressed_building(country: str, text: str) -> None:
+    assert _targets(text, country) == set()
+
+
+def test_a_relative_clause_does_not_hold_targets() -> None:
+    text = ("Thousands gathered to protest against amendments that would allow the Media "
+            "Commission to block websites without a court decision.")
+    found = _targets(text, "GE")
+    assert all(t[1] is not JUD for t in found)
+
+
+def test_foreign_owner_is_a_foreign_company() -> None:
+    text = "Workers occupied the plant in Bochum to oppose its closure by its American owner."
+    assert ("American owner", FCO, "US") in _targets(text, "DE")
+
+
+def test_named_national_bodies_are_kept_apart() -> None:
+    text = ("Protesters demanded that the Communications Commission's chairman resign and rallied "
+            "outside parliament in Tbilisi.")
+    names = {t[0] for t in _targets(text, "GE")}
+    assert {"Communications Commission", "parliament"} <= names

@@ -27,9 +27,17 @@ from protestwatch.model import (
     Permit, Place, PlaceMention, Report, Source, Span, Status, SubEventType,
 )  # fmt: skip
 
+# Codebook §3.3: "in Almaty, Astana and other cities" adds a country-precision event for the
+# unnamed places; so does a nationwide action when only later sentences name a city ("strikes
+# across the country on June 1 ... In Paris the march will leave ...").  "Many cities across the
+# country, including A and B" names its examples: no extra event.
 _OTHER_PLACES = re.compile(
     r"\b(?:and|in|as\s+well\s+as)\s+(?:several|many|a\s+number\s+of|dozens\s+of|some|numerous)?\s*"
     r"other\s+(?:cities|towns|regions|places|parts|provinces|districts|localities|villages)\b",
+    re.IGNORECASE,
+)
+_NATIONWIDE = re.compile(
+    r"\b(?:nationwide|across\s+the\s+country|throughout\s+the\s+country|all\s+over\s+the\s+country)\b",
     re.IGNORECASE,
 )
 _HEDGED = re.compile(r"\b(?:sometimes|occasionally|at\s+times|some\s+of\s+(?:which|them))\b", re.I)
@@ -40,10 +48,14 @@ _CONTINUED = re.compile(
     re.IGNORECASE,
 )
 _SINCE = re.compile(r"\bsince\s*$", re.IGNORECASE)
+# People killed at the event, with no count ("people had been killed"); a count is the
+# fatalities stage's.  Victims must be the protesters' side, not "cyclists killed by a truck".
 _DEATHS = re.compile(
-    r"(?<!no one was )(?<!nobody was )\b(?:were|was|been|being)\s+(?:shot\s+)?(?:killed|shot\s+dead)|"
-    r"\b(?:killing|killed)\s+(?:several|many|dozens|scores|hundreds|at\s+least|more\s+than|\d+|"
-    r"protesters|demonstrators|people)|\bdeaths\s+of\s+protesters",
+    r"\b(?:protesters|demonstrators|participants|marchers|strikers|people|civilians|students|"
+    r"youths|workers)\s+(?:\w+\s+){0,3}(?:were|was|had\s+been|have\s+been)\s+(?:shot\s+dead|killed)|"
+    r"\b(?:opened\s+fire|fired\s+live)\b[^.]{0,80}\bkill(?:ing|ed)\b|"
+    r"\bkilling\s+(?:at\s+least\s+|more\s+than\s+|several\s+|dozens\s+of\s+)?(?:\w+\s+)?"
+    r"(?:protesters|demonstrators|people)",
     re.IGNORECASE,
 )
 
@@ -304,7 +316,8 @@ def _event_places(frame: EventFrame, analysis: ArticleAnalysis) -> list[PlaceMen
     localities = [p for p in frame.places if p.place.precision.value <= 2]
     if localities:
         out = _dedupe_places(localities)
-        if any(_OTHER_PLACES.search(analysis.sentences[i].text) for i in frame.sentences):
+        first = analysis.sentences[frame.sentences[0]]
+        if _OTHER_PLACES.search(first.text) or (_NATIONWIDE.search(first.text) and not first.places):
             out.append(_country_mention(out[0].place.country, Span(0, 0)))
         return out
     if frame.places:

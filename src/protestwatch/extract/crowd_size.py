@@ -35,6 +35,7 @@ from typing import Sequence
 from protestwatch.extract.quantities import (
     QuantityPhrase,
     is_hypothetical,
+    is_list_marker,
     is_negated,
     iter_quantities,
     parse_quantity,
@@ -65,7 +66,7 @@ PEOPLE_NOUNS = PROTEST_NOUNS | frozenset(
     cyclists bikers depositors investors borrowers debtors shareholders homeowners tenants
     settlers refugees migrants survivors mourners prisoners inmates volunteers artists
     musicians writers intellectuals cossacks nationalists liberals communists leftists
-    conservatives voters youth""".split()
+    conservatives voters youth others colleagues comrades dockers""".split()
 )
 _NOT_PARTICIPANTS = frozenset(
     """police policemen policewomen officers troops soldiers guards gendarmes riot officials
@@ -75,11 +76,12 @@ _STOP = frozenset(
     """of in at on from to for with by and or but who which that whom whose as than
     were was are is be been being had have has will would could may might can do did does
     not no the a an this these those their its his her our they them he she it there here
-    also reportedly later still again more others other outside near across around over""".split()
+    also reportedly later still again more outside near across around over""".split()
 )
 _GATHER_VERBS = (
     r"gathered|gather|assembled|rallied|rally|marched|march|protested|protest|demonstrated|"
-    r"picketed|took\s+part|take\s+part|taking\s+part|turned\s+out|turn\s+out|showed\s+up|"
+    r"picketed|took\s+part|take\s+part|taking\s+part|taken\s+part|turned\s+out|turn\s+out|showed\s+up|"
+    r"(?:been\s+)?refus(?:ed|ing)\s+food|hunger[-\s]strik(?:ing|ed)|"
     r"came\s+out|came\s+to|joined|join|attended|attend|participated|converged|massed|thronged|"
     r"flocked|poured|streamed|filled|packed|crowded|took\s+to\s+the\s+streets|"
     r"went\s+on\s+(?:a\s+)?(?:hunger\s+)?strike|walked\s+out|(?:held|staged|organi[sz]ed)\s+(?:a|an|their|the)\b|"
@@ -167,10 +169,82 @@ _SINGLE_RE = re.compile(
     r"|\bone\s+(?:person|man|woman|protester|protestor|picketer)$",
     re.IGNORECASE,
 )
+_PERSON_WORDS = (
+    r"pensioner|retiree|engineer|student|teacher|lecturer|professor|activist|woman|man|mother|"
+    r"father|grandmother|grandfather|widow|veteran|doctor|nurse|journalist|blogger|artist|lawyer|"
+    r"resident|worker|farmer|driver|entrepreneur|priest|poet|writer|musician|schoolgirl|schoolboy|"
+    r"girl|boy|housewife|mother-of-\w+|father-of-\w+"
+)
+_SINGLE_SUBJECT_RE = re.compile(
+    rf"\b(?i:an?)\s+(?:[\w-]+\s+){{0,2}}?(?i:{_PERSON_WORDS})(?:,\s+[^,.;]{{2,40}}?(?:,\s+\d{{1,3}})?,)?"
+    r"(?=\s+(?:(?:also|then|later|alone|briefly)\s+)?(?i:picketed|"
+    r"(?:held|staged)\s+an?\s+(?:one|single|solo|lone)[\w-]*\s+(?:picket|protest|demonstration)|"
+    r"stood\s+[^.;]{0,100}?\b(?:holding|with)\s+an?\s+(?:placard|sign|poster|banner)))"
+)
+_PICKETER_RE = re.compile(r"\b(?i:the)\s+(?:lone\s+)?picketer\b(?:,\s+an?\s+[^,.;]{2,40}?,)?")
+_SINGLE_KIND_RE = re.compile(r"(?:single|one|1|lone)[- ](?:person|man|woman|member)|solo|solitary", re.I)
 _SINGLE_EVENT_RE = re.compile(r"(?:picket|protest|demonstration|rally|strike|action)s\b", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 _DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:s|ese)$")
 _GATHER_WORD_RE = re.compile(_GATHER_VERBS, re.IGNORECASE)
+#: the predicates that can follow a counted noun phrase, by what they make of the count
+_PREDICATE_RE = re.compile(
+    r"(?P<victim>\b(?:were|was|had\s+been|have\s+been|has\s+been|got|are|is|being)\s+"
+    r"(?:(?:later|also|all|reportedly|subsequently|briefly|allegedly|then|eventually|\w+ly)\s+)*"
+    r"(?:detained|arrested|jailed|imprisoned|injured|wounded|hurt|killed|hospitali[sz]ed|fined|"
+    r"sentenced|charged|beaten|treated\s+for|taken\s+(?:in|to|away)|held\s+(?:in|by|at|for|overnight)|"
+    r"rounded\s+up|evacuated|released|freed|questioned|summoned)\b"
+    r"|\b(?:received|needed|required|sought|underwent|got)\s+(?:\w+\s+)?(?:medical|hospital|emergency)"
+    r"\s+(?:treatment|attention|care|help|aid)|\btreated\s+for\b|\bdied\b)"
+    r"|(?P<speech>\b(?:said|say|says|told|tell|described|recalled|claimed|interviewed|spoke|"
+    r"complained|explained|quoted|asked\s+not)\b)"
+    r"|(?P<court>\battend\w*\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:hearing|trial|session|sentencing|"
+    r"proceedings|court|funeral|burial|verdict|inquiry)s?\b)"
+    rf"|(?P<gather>\b(?:{_GATHER_VERBS})\b)",
+    re.IGNORECASE,
+)
+_DETERMINER_BEFORE_RE = re.compile(
+    r"\b(?:a|an|the|this|that|its|their|his|her|our|any|every)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+_CUE_EXCEPTION_RE = re.compile(
+    r"(?:protests?|rall(?:y|ies)|strikes?|march(?:es)?)\s+(?:leaders?|organi[sz]ers?|movements?|"
+    r"groups?|songs?|laws?|votes?|notes?|cases?)\b|attend\w*\s+(?:the\s+|a\s+)?(?:\w+\s+)?"
+    r"(?:hearing|trial|session|sentencing|proceedings|court|funeral|burial|verdict|inquiry)s?\b",
+    re.IGNORECASE,
+)
+_PAST_VERB_AFTER_RE = re.compile(
+    r"^\s+(?:(?:also|then|later|again)\s+)?(?:\w+ed|went|took|came|held|stood|sat|lit|set|ran|"
+    r"made|spent|kept|brought|began|stayed|threw|burnt|built|put)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_BEFORE_RE = re.compile(r"\b(?:who|that|which|whom)\s+(?:(?:had|have|has)\s+)?$", re.I)
+#: a verb right before a generic people noun's count: the people are its object ("cut off 200,000
+#: people", "serves 40,000 residents"), not a crowd
+_OBJECT_VERB_RE = re.compile(
+    r"\b(?:\w+ed(?:\s+off)?|cut\s+off|left|leaving|leaves|serves?|serving|affects?|affecting|"
+    r"employs?|employing|houses?|housing|hit|hits|strand\w*|puts?|keeps?|forces?|forcing)\s*$",
+    re.IGNORECASE,
+)
+_NON_GATHER_PRED_RE = re.compile(
+    r"^\s+(?:\w+\s+){0,3}?(?:live|lived|living|work|worked|reside|resided|own|owned|owe|owed|use|"
+    r"used|voted|signed|died|remain|remained|are|is|were|was)\b",
+    re.IGNORECASE,
+)
+_WITH_PERSON_RE = re.compile(
+    r"(?:\b(?i:he|she)|\b(?i:the|a|an|his|her|their)\s+(?:[\w-]+\s+)?(?:activist|leader|organi[sz]er|"
+    r"pensioner|student|worker|miner|farmer|lawyer|journalist|blogger|teacher|mother|father|woman|"
+    r"man|priest|imam|veteran|resident)|\b[A-Z][a-z]+\s+[A-Z][a-z]+)\s+and\s+$"
+)
+_SCOPE_AFTER_RE = re.compile(
+    r"\s+(?:nationwide|countrywide|across\s+the\s+country|throughout\s+the\s+country|"
+    r"all\s+over\s+the\s+country|in\s+total)\b",
+    re.IGNORECASE,
+)
+_GAPPED_RE = re.compile(
+    r"\b(?i:and|while|whereas|but)\s+(?:(?i:the|its|their)\s+(?:(?!\w+ed\b)[\w-]+\s+){0,2}?"
+    r"(?!\w+ed\b)[\w-]+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|(?i:organi[sz]ers|police|activists|unions?|"
+    r"authorities|officials|residents|witnesses))\s+(?:(?i:at)\s+)?$"
+)
 
 
 # ------------------------------------------------------------------------------------------
@@ -195,18 +269,22 @@ def parse_size(phrase: str) -> Quantity | None:
 def combine_sizes(findings: Sequence[Finding[Quantity]]) -> Quantity:
     """One size covering several estimates (codebook §3.5): all the words, the covering range.
 
-    ``text`` joins the distinct texts with "; " in order; ``low`` is the smallest low (``None``
-    when any estimate has no low, as "up to 300"); ``high`` the largest high (``None`` when any
-    is open-ended, as "more than 300").  Raises ``ValueError`` on an empty sequence.
+    ``text`` joins the distinct texts with "; " in order; ``low`` is the smallest low, an
+    upper-bound-only estimate ("no more than 100") counting with its number when other estimates
+    exist (``None`` when no estimate has a low); ``high`` the largest high (``None`` when any is
+    open-ended, as "more than 300").  Raises ``ValueError`` on an empty sequence.
     """
     if not findings:
         raise ValueError("combine_sizes needs at least one size finding")
     quantities = [f.value for f in findings]
     texts = list(dict.fromkeys(q.text for q in quantities))
-    lows = [q.low for q in quantities]
     highs = [q.high for q in quantities]
-    low = None if any(v is None for v in lows) else min(v for v in lows if v is not None)
     high = None if any(v is None for v in highs) else max(v for v in highs if v is not None)
+    if all(q.low is None for q in quantities):
+        return Quantity("; ".join(texts), None, high)
+    # an upper-bound report ("no more than 100") stands for its number among other estimates
+    points = [q.low if q.low is not None else q.high for q in quantities]
+    low = min(v for v in points if v is not None)
     return Quantity("; ".join(texts), low, high)
 
 
@@ -220,19 +298,34 @@ def find_crowd_sizes(text: str, sentences: Sequence[Span]) -> list[Finding[Quant
     Every estimate is returned (police's and organisers'); ``combine_sizes`` reconciles them.
     """
     found: list[Finding[Quantity]] = []
+    prev_end, prev_cue = -10, False
     for s0, s1 in sentence_bounds(text, sentences):
+        near_cue = prev_cue and s0 - prev_end <= 3  # the sentence just before speaks of a gathering
         in_sentence: list[Finding[Quantity]] = []
         for q in iter_quantities(text, s0, s1):
-            span = _size_span(text, q, s0, s1)
+            span = _size_span(text, q, s0, s1, near_cue)
             if span is not None:
-                in_sentence.append(Finding(q.quantity(text, span), span))
+                in_sentence.append(_finding(text, q, span, s0))
         in_sentence += _second_estimates(text, s0, s1, in_sentence)
         in_sentence += _single_person(text, s0, s1)
         found += _without_overlaps(in_sentence)
+        prev_end, prev_cue = s1, _gathering_cue(text, s0, s1)
     return sorted(found, key=lambda f: f.span)
 
 
-def _size_span(text: str, q: QuantityPhrase, s0: int, s1: int) -> Span | None:
+def _finding(text: str, q: QuantityPhrase, span: Span, s0: int) -> Finding[Quantity]:
+    """The finding for a size phrase; "he and some 50 colleagues" counts the person too (51)."""
+    before = text[max(s0, span.start - 60) : span.start]
+    person = _WITH_PERSON_RE.search(before)
+    if person and q.kind == "number" and not set(person.group().lower().split()) & _NOT_PARTICIPANTS:
+        span = Span(span.start - (len(before) - person.start()), span.end)
+        low = None if q.low is None else q.low + 1
+        high = None if q.high is None else q.high + 1
+        return Finding(Quantity(span.text(text), low, high), span)
+    return Finding(q.quantity(text, span), span)
+
+
+def _size_span(text: str, q: QuantityPhrase, s0: int, s1: int, near_cue: bool = False) -> Span | None:
     """The span of the size phrase around ``q`` when ``q`` counts a crowd, else ``None``."""
     if not _plausible_count(text, q, s0):
         return None
@@ -243,9 +336,10 @@ def _size_span(text: str, q: QuantityPhrase, s0: int, s1: int) -> Span | None:
     head = _people_head(after)
     if head is not None:
         noun, end = head
-        if not _is_participant_phrase(text, q, s0, s1, noun, end):
+        if not _is_participant_phrase(text, q, s0, s1, noun, end, near_cue):
             return None
-        return Span(q.span.start, q.span.end + end)
+        scope = _SCOPE_AFTER_RE.match(text, q.span.end + end, s1)
+        return Span(q.span.start, scope.end() if scope else q.span.end + end)
     if _VICTIM_BEFORE_RE.search(_before(text, q, s0)):
         return None
     if _GATHER_AFTER_RE.match(after) and not _VICTIM_AFTER_RE.match(after):
@@ -266,7 +360,7 @@ def _before(text: str, q: QuantityPhrase, s0: int) -> str:
 
 def _plausible_count(text: str, q: QuantityPhrase, s0: int) -> bool:
     """False for "many"/"some", one person, dates, money, ages, years; and negated or hoped-for."""
-    if q.kind == "indefinite" or (q.low, q.high) == (1, 1):
+    if q.kind == "indefinite" or (q.low, q.high) == (1, 1) or is_list_marker(text, q.span, s0):
         return False
     words = q.span.text(text)
     before = _before(text, q, s0)
@@ -326,13 +420,17 @@ def _is_demonym(word: str, nxt: str) -> bool:
 
 
 def _is_participant_phrase(
-    text: str, q: QuantityPhrase, s0: int, s1: int, noun: str, end: int
+    text: str, q: QuantityPhrase, s0: int, s1: int, noun: str, end: int, near_cue: bool = False
 ) -> bool:
     """Whether "<quantity> <people noun>" counts participants, not victims, staff or residents."""
     before = _before(text, q, s0)
     after_noun = text[q.span.end + end : s1]
     partitive = re.match(r"\s+of\s+(?:the|these|those)\b", text[q.span.end : s1], re.IGNORECASE)
-    if _VICTIM_AFTER_RE.match(after_noun) and not _CROWD_ANCHOR_RE.search(before):
+    predicate = _first_predicate(after_noun)
+    anchored = bool(_CROWD_ANCHOR_RE.search(before))
+    if predicate in ("speech", "court") or (predicate == "victim" and not anchored):
+        return False  # "three protesters told ...", "eight protesters received medical treatment"
+    if _VICTIM_AFTER_RE.match(after_noun) and not anchored:
         return False
     if _VICTIM_BEFORE_RE.search(before):
         return False
@@ -340,7 +438,40 @@ def _is_participant_phrase(
         return False  # "two of the protesters said ..."
     if noun in PROTEST_NOUNS:
         return True
-    return bool(_GATHER_CUE_RE.search(text, s0, s1))
+    if _OBJECT_VERB_RE.search(before) and not anchored:
+        return False  # "has cut off roughly 200,000 people"
+    if _gathering_cue(text, s0, s1):
+        return True
+    # "Several hundred people parked cars across the road." after "The blockade was staged ..."
+    return near_cue and _sentence_subject(text, q, s0) and bool(_PAST_VERB_AFTER_RE.match(after_noun))
+
+
+def _first_predicate(after: str) -> str | None:
+    """What the first predicate after a counted noun phrase makes of it: victim, speech, court,
+    gather, or ``None``.  Relative clauses ("who joined the march") and nouns ("an illegal
+    gathering") are skipped, and so is a parenthetical "police said"."""
+    clause = re.split(r"[;!?]|\.(?:\s|$)", after, maxsplit=1)[0][:200]
+    for m in _PREDICATE_RE.finditer(clause):
+        head = clause[: m.start()]
+        if _RELATIVE_BEFORE_RE.search(head):
+            continue
+        if m.lastgroup == "gather" and _DETERMINER_BEFORE_RE.search(head):
+            continue
+        if m.lastgroup == "speech" and "," in head:
+            continue
+        return m.lastgroup
+    return None
+
+
+def _gathering_cue(text: str, s0: int, s1: int) -> bool:
+    """Whether the sentence speaks of a gathering (not "attended the hearing", "protest leader")."""
+    return any(
+        not _CUE_EXCEPTION_RE.match(text, m.start()) for m in _GATHER_CUE_RE.finditer(text, s0, s1)
+    )
+
+
+def _sentence_subject(text: str, q: QuantityPhrase, s0: int) -> bool:
+    return bool(re.fullmatch(r"[\s\"'“‘(]*", text[s0 : q.span.start]))
 
 
 def _second_estimates(
@@ -357,8 +488,10 @@ def _second_estimates(
             continue
         before = " ".join(_before(text, q, s0).split()[-5:])
         after = text[q.span.end : s1]
+        earlier = any(f.span.end <= q.span.start for f in [*sizes, *out])
+        gapped = earlier and _GAPPED_RE.search(before + " ")
         if (
-            _ESTIMATE_CUE_RE.search(before)
+            (_ESTIMATE_CUE_RE.search(before) or gapped)
             and _CLEAN_AFTER_RE.match(after)
             and not _VICTIM_AFTER_RE.match(after)
             and not _VICTIM_BEFORE_RE.search(_before(text, q, s0))
@@ -368,14 +501,28 @@ def _second_estimates(
 
 
 def _single_person(text: str, s0: int, s1: int) -> list[Finding[Quantity]]:
-    out = []
+    out = _single_subjects(text, s0, s1)
     for m in _SINGLE_RE.finditer(text, s0, s1):
         if _SINGLE_EVENT_RE.fullmatch(m.group().split()[-1]):
             continue  # "single-person pickets do not require permission": a kind, not an event
+        if out and _SINGLE_KIND_RE.match(m.group()):
+            continue  # "a pensioner ... held a one-person picket": the person is the size
         if is_negated(text, m.start(), s0, words=4) or is_hypothetical(text, m.start(), s0, 4):
             continue
         span = Span(m.start(), m.end())
         out.append(Finding(Quantity(span.text(text), 1, 1), span))
+    return out
+
+
+def _single_subjects(text: str, s0: int, s1: int) -> list[Finding[Quantity]]:
+    """ "a retired engineer picketed ...", "the picketer, a 19-year-old woman, ..." → 1, 1."""
+    out = []
+    for rx in (_SINGLE_SUBJECT_RE, _PICKETER_RE):
+        for m in rx.finditer(text, s0, s1):
+            if is_negated(text, m.start(), s0, words=4) or is_hypothetical(text, m.start(), s0, 4):
+                continue
+            span = Span(m.start(), m.end() - (1 if m.group().endswith(",") else 0))
+            out.append(Finding(Quantity(span.text(text), 1, 1), span))
     return out
 
 

@@ -57,6 +57,7 @@ __all__ = [
     "is_negated",
     "is_hypothetical",
     "is_habitual",
+    "is_list_marker",
 ]
 
 # ------------------------------------------------------------------------------------------
@@ -425,3 +426,13 @@ def is_hypothetical(text: str, pos: int, floor: int = 0, words: int = 8) -> bool
 def is_habitual(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` describes a habit ("sometimes clashed") rather than one event."""
     return bool(_HABITUAL_RE.search(text, start, end))
+
+
+_LIST_LEAD_RE = re.compile(r"[\s\"'“‘(*•-]*")
+_LIST_TAIL_RE = re.compile(r"[.)]\s")
+
+
+def is_list_marker(text: str, span: Span, floor: int = 0) -> bool:
+    """Whether the number at ``span`` numbers a list item ("2. release the detainees", "3) ...")."""
+    lead = _LIST_LEAD_RE.fullmatch(text, floor, span.start) if span.start >= floor else None
+    return lead is not None and _LIST_TAIL_RE.match(text, span.end) is not None

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 
 from protestwatch.extract.triggers import Trigger
-from protestwatch.model import DateMention, DatePrecision, DateRange, PlaceMention, Span, Status
+from protestwatch.model import DateMention, DatePrecision, PlaceMention, Span, Status
 
 # "the rally", "that protest", "Saturday's march", "the protesters", "demonstrators", "they"
 _ANAPHOR = re.compile(
@@ -196,7 +196,7 @@ def _choose_frame(
     if date is not None:
         for frame in reversed(frames):
             if frame.date is not None and not frame.inherited_date:
-                if _dates_agree(frame.date.value, date.value) and _places_compatible(frame, info):
+                if _dates_agree(frame.date, date) and _places_compatible(frame, info):
                     return frame
             elif frame is current and frame.date is None and _near(info, frame, sentences, 2):
                 if _places_compatible(frame, info):
@@ -209,7 +209,9 @@ def _choose_frame(
     ):
         return current
     if info.places:
-        return None  # a new place without a date: a new event (it may inherit the date)
+        # "In Lyon, about 6,000 people marched": a place the event's report listed before.
+        listed = [f for f in frames if _lists_places(f, info) and _near(info, f, sentences, 2)]
+        return listed[-1] if listed else None  # else a new event (it may inherit the date)
     # A dateless report in the next paragraphs elaborates an event told above: the latest one
     # of the same tense (a planned protest for "will march", a past one otherwise).
     planned = info.status is not None and info.status[0] == Status.PLANNED
@@ -247,8 +249,16 @@ def _absorb(frame: EventFrame, info: SentenceInfo, date: DateMention | None) -> 
             frame.places.append(mention)
 
 
-def _dates_agree(a: DateRange, b: DateRange) -> bool:
-    return a.overlaps(b)
+def _dates_agree(frame_date: DateMention, new: DateMention) -> bool:
+    """Same event by date: the dates overlap, and the new one is not finer than the frame's (a
+    day inside "earlier this month" is another event, one day per event by the codebook)."""
+    a, b = frame_date.value, new.value
+    return a.overlaps(b) and b.precision.rank >= a.precision.rank
+
+
+def _lists_places(frame: EventFrame, info: SentenceInfo) -> bool:
+    """Did the frame already name every place of the sentence, among several of its own?"""
+    return len(frame.places) > 1 and all(any(_same_place(p, q) for q in frame.places) for p in info.places)
 
 
 def _same_place(a: PlaceMention, b: PlaceMention) -> bool:

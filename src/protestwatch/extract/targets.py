@@ -38,14 +38,17 @@ _BOUNDARY = re.compile(
     r"|saying|prompting|before|although|though|with|many|some|and\s+(?:the\s+)?(?:police|they"
     r"|many|some|several))\b|\s+(?:but|while|after|because|although|when|where|whereas"
     r"|who|which|according)\s+"
+    r"|\s+that\s+(?:would|will|could|might|allows?|aims?|seeks?|was|were|is|are|has|have|had)\b"
+    r"|\s+and\s+(?:(?:\w+ly|sometimes|then|later|also|were|was)\s+)?[a-z]+ed\s+(?:with|to|at"
+    r"|on|in|outside|near|into|through|the|police|them|their|a|up|down|off|by)\b"
 )
 _CUE = re.compile(
     r"\b(?:against|opposed\s+to|opposing|oppose[sd]?|(?:call(?:ed|ing|s)?|appeal(?:ed|ing|s)?)"
-    r"\s+(?:on|upon|to)|urg(?:ed|ing|es?)|demand(?:ed|ing|s)?\s+(?:that|from|of)|asked"
+    r"\s+(?:on|upon|to)|urg(?:ed|ing|es?)|demand(?:ed|ing|s)?(?:\s+(?:that|from|of))?|asked"
     r"|petition(?:ed|ing)?|criticiz\w*|criticis\w*|denounc\w*|condemn\w*|accus\w*|blam(?:ed|ing)"
     r"|picket(?:ed|ing|s)?(?:\s+(?:the\s+)?(?:offices?|headquarters|premises|gates?)\s+of)?"
-    r"|resignation\s+of|ouster\s+of|dismissal\s+of|protest(?:ed|ing)?(?:\s+over)?(?=\s+(?:the|a"
-    r"|an|[A-Z]))|over|angry\s+(?:at|with)|anger\s+(?:at|over)|discontent\s+with|dissatisf\w+"
+    r"|resignation\s+of|ouster\s+of|dismissal\s+of|(?:protest(?:ed|ing)|to\s+protest)(?:\s+over)?"
+    r"(?=\s+(?:the|a|an|(?-i:[A-Z])))|over|angry\s+(?:at|with)|anger\s+(?:at|over)|discontent\s+with|dissatisf\w+"
     r"\s+with|unhappy\s+with)\s+",
     re.I,
 )
@@ -70,32 +73,39 @@ _GOV_HEAD = (
     r"(?i:(?:central\s+|federal\s+|national\s+|interim\s+|military\s+|ruling\s+)?(?:government|authorities"
     r"|regime|administration|cabinet|parliament|ministry(?:\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)*)?"
     r"|ministers?|president|prime\s+minister|leadership|junta|state\s+leadership|officials"
-    r"|Communist\s+Party|embassy|consulate|lawmakers|legislature|senate|congress|monarchy|king))"
+    r"|Communist\s+Party|embassy|consulate|lawmakers|legislature|senate|congress|monarchy|king"
+    r"|(?-i:State\s+Duma|Duma|Mazhilis|Majilis|Jogorku\s+Kenesh|Verkhovna\s+Rada|Knesset|Bundestag"
+    r"|Sejm|House\s+of\s+Representatives|National\s+Assembly|House\s+of\s+Commons)"
+    r"|presidential\s+(?:palace|administration|office)|presidency|government\s+house))"
 )
 _LOCAL_HEAD = (
     r"(?i:(?:local|city|municipal|regional|provincial|district|county|state|town)\s+"
-    r"(?:government|authorities|administration|council|officials|hall|assembly)|mayor(?:'s\s+office)?"
-    r"|(?:regional\s+|provincial\s+|state\s+|district\s+)?governor|akim|akimat|hokim|hokimiyat|city\s+hall|town\s+hall|municipality|prefect(?:ure)?"
-    r"|council)"
+    r"(?:government|authorities|administration|council|officials|hall|assembly|akimat|hokimiyat)"
+    r"|mayor(?:['’]s\s+office)?|(?:regional\s+|provincial\s+|state\s+|district\s+)?governor"
+    r"(?:['’]s\s+office)?|akim|akimat|hokim|hokimiyat|city\s+hall|town\s+hall|municipality"
+    r"|prefect(?:ure)?|council)"
 )
 _POLICE_HEAD = (
     r"(?i:riot\s+police|police(?:\s+(?:officers|force|brutality|violence|chief))?|security\s+forces"
     r"|law\s+enforcement(?:\s+agencies)?|interior\s+ministry|national\s+guard|gendarmerie)"
 )
 _JUDICIARY_HEAD = (
-    r"(?i:(?:supreme|constitutional|high|district|city|appeals?|military)\s+court|court|judges?"
+    r"(?i:(?:supreme|constitutional|high|district|city|appeals?|military)\s+court|courthouse|court"
+    r"|judges?"
     r"|judiciary|prosecutors?|prosecutor's\s+office|prosecutor\s+general|verdict|sentence)"
 )
 _COMPANY_SUFFIX = (
     r"(?:Inc\.?|LLC|Ltd\.?|Limited|Corp\.?|Corporation|Company|Co\.|Group|Mining|Oil|Gold|Gas"
     r"|Energy|Petroleum|Metals|Holdings?|PLC|plc|AG|S\.A\.|SA|GmbH|JSC|Resources|Minerals"
-    r"|Motors|Steel|Cement|Industries|Bank|Telecom|Airlines)"
+    r"|Motors|Steel|Cement|Industries|Bank|Telecom|Airlines|Services|Logistics|Construction"
+    r"|Automotive|Textiles|Chemicals|Pharmaceuticals|Electric|Power|Railways|Technologies)"
 )
 _COMPANY_NOUN = (
     r"(?i:compan(?:y|ies)|firms?|corporations?|investors?|developers?|mining\s+compan(?:y|ies)"
     r"|oil\s+compan(?:y|ies)|factor(?:y|ies)|plants?|contractors?|businesses|enterprises"
     r"|multinationals?|employers?|smelters?|refiner(?:y|ies)|mines?|operators?|banks?|giants?"
-    r"|owners?\s+of\s+the\s+\w+)"
+    r"|owners?\s+of\s+the\s+\w+|owners?|parent\s+compan(?:y|ies)|investment\s+funds?|funds?"
+    r"|combines?|deposits?|concessions?)"
 )
 _FOREIGN_NOUN = (
     r"(?i:investment|investments|immigration|immigrants|migrants|expansion|influence|loans|credit"
@@ -115,6 +125,8 @@ _MENTION = re.compile(
     rf"|(?P<titled>\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Mayor|Governor|Akim"
     rf"|Minister)\s+(?:{_CAP_WORD}\s+){{0,2}}{_CAP_WORD})"
     rf"|(?P<gov>\b(?:(?P<gdem>{_CAP_WORD})\s+)?{_GOV_HEAD}\b)"
+    rf"|(?P<agency>\b(?:{_CAP_WORD}\s+){{1,4}}(?:Commission|Agency|Authority|Regulator"
+    rf"|Inspectorate|Committee|Bureau|Board)\b)"
     rf"|(?P<foreign>\b(?P<fdem>{_CAP_WORD})\s+{_FOREIGN_NOUN}\b)"
     rf"|(?P<country>\b{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}})",
 )
@@ -212,14 +224,21 @@ def _classify(text: str, m: re.Match[str], country: str | None) -> Target | None
         return Target(name, ttype, country)
     if kind == "gov":
         return _gov_mention(text, m, name, country)
+    if kind == "agency":
+        return _government(name, _country_of(name.split()[0]), country)
     if kind == "foreign":
         code = _country_of(m.group("fdem"))
         return _government(_country_name(code, m.group("fdem")), code, country) if code else None
     return _named(text, name, country)
 
 
+_LEGISLATORS = re.compile(r"(?:lawmakers|legislators|deputies|MPs|parliamentarians)$", re.I)
+
+
 def _gov_mention(text: str, m: re.Match[str], name: str, country: str | None) -> Target | None:
     dem = m.group("gdem")
+    if _LEGISLATORS.search(name):
+        name = _LEGISLATORS.sub("parliament", name)  # the body the members sit in
     code = _country_of(dem)
     if not code and re.fullmatch(r"(?i:embassy|consulate)", name):
         return None  # a mission of an unnamed country
@@ -248,7 +267,7 @@ def _named(text: str, name: str, country: str | None) -> Target | None:
 
 
 _KINDS = ("ccp", "company", "dcompany", "police", "judiciary", "local", "titled", "gov",
-          "foreign", "country")
+          "agency", "foreign", "country")
 
 
 def _anti_targets(text: str, sent: Span, country: str | None) -> Iterator[Finding[Target]]:
@@ -283,26 +302,164 @@ def _mentions(
         yield Finding(target, Span(m.start(), m.end()))
 
 
+# --------------------------------------------------------------------------------------------
+# Where the crowd stood, whom the workers work for, and the default addressee
+
+_GATHER = re.compile(
+    r"\b(?:gather\w*|rall(?:y|ied|ies|ying)|protest\w*|demonstrat\w*|picket\w*|march\w*|sit-ins?"
+    r"|sat|sitting|vigils?|assembl\w*|stood|standing|stag(?:e|ed|ing)|blockad\w*|strik(?:e|es"
+    r"|ing)|camp(?:ed|ing)|converg\w*|crowds?|held|hold|chant\w*)\b",
+    re.I,
+)
+_SITE = re.compile(
+    r"\b(?:outside|in\s+front\s+of|near|opposite|before|at|(?<=marched\s)to|(?<=march\s)to"
+    r"|(?<=walked\s)to|towards|(?<=marched\s)on)\s+(?:the\s+)?(?:(?:main\s+|administrative\s+)?"
+    r"(?:building|offices?|headquarters|gates?|premises|steps|compound|walls)\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
+_SITE_KINDS = frozenset({"ccp", "company", "dcompany", "police", "judiciary", "local", "gov"})
+_SITE_POLICE = re.compile(r"\s+(?:station|headquarters|department|building)\b", re.I)
+_SITE_OWNER = re.compile(
+    r"(?P<n>(?:[a-z]+\s+)?(?:company|combine|factory|plant|mine|firm|employer|smelter|refinery"
+    r"|operator))['’]s\s+(?:[\w-]+\s+)?(?:office|offices|headquarters|building|gates?|premises)",
+    re.I,
+)
+_NOT_SITE = re.compile(r"(?:officials|lawmakers|authorities|ministers?|president|leadership)$",
+                       re.I)
+
+
+def _site_targets(text: str, sent: Span, country: str | None) -> Iterator[Finding[Target]]:
+    """The body whose building the crowd gathered at ("outside the regional administration")."""
+    for m in _SITE.finditer(text, sent.start, sent.end):
+        if not _GATHER.search(text, max(sent.start, m.start() - 150), m.start()):
+            continue
+        owner = _SITE_OWNER.match(text, m.end(), sent.end)
+        if owner:
+            yield Finding(Target(owner.group("n"), TargetType.COMPANY, country),
+                          Span(owner.start("n"), owner.end("n")))
+            continue
+        mention = _MENTION.match(text, m.end(), sent.end)
+        if mention is None or mention.lastgroup not in _SITE_KINDS:
+            continue
+        if mention.lastgroup == "police" and not _SITE_POLICE.match(text, mention.end()):
+            continue  # "near the police": police present, not addressed
+        target = _classify(text, mention, country)
+        if target is not None and target.name and not _NOT_SITE.search(target.name):
+            yield Finding(target, Span(mention.start(), mention.end()))
+
+
+_EMPLOYER = re.compile(
+    r"\b(?:employed\s+by|employees\s+of|(?:workers|miners|staff|strikers)\s+(?:of|at|for)"
+    r"|work(?:s|ed|ing)?\s+for|contractors?\s+(?:of|for))\s+",
+    re.I,
+)
+
+
+def _employer_targets(text: str, sent: Span, country: str | None) -> Iterator[Finding[Target]]:
+    """The company that employs the protesting workers ("strikers employed by X Services")."""
+    for m in _EMPLOYER.finditer(text, sent.start, sent.end):
+        region = Span(m.end(), _phrase_end(text, m.end(), sent.end, 80))
+        for found in _mentions(text, region, country, False):
+            if found.value.type in (TargetType.COMPANY, TargetType.FOREIGN_COMPANY):
+                yield found
+                break
+
+
+_POLICY = re.compile(
+    r"(?<!utility\s)(?<!heating\s)(?<!electricity\s)(?<!energy\s)(?<!water\s)(?<!gas\s)"
+    r"(?<!power\s)(?<!phone\s)(?<!medical\s)(?<!hospital\s)"
+    r"\b(?P<law>bills?|draft\s+laws?|legislation|amendments?)\b"
+    r"|\b(?P<fees>(?:tuition|university|school|student|accommodation)\s+fees|tuition)\b"
+    r"|\b(?:laws?|plans?|reforms?|tariffs?|prices?|tax(?:es)?|fares?|fees|pensions?|rules|bills"
+    r"|regulations?|ban|constitution(?:al)?|elections?|budget|polic(?:y|ies)|decree|subsid(?:y"
+    r"|ies)|benefits?|wages|salaries|mobili[sz]ation|conscription|quotas?|lockdowns?"
+    r"|restrictions?)\b",
+    re.I,
+)
+_INSTITUTION = re.compile(
+    r"\b(?:[A-Z][\w’'-]+\s+){1,4}(?:University|College|Institute|Polytechnic|Academy)\b"
+    r"|\bUniversity\s+of\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
+)
+
+
+def _default_target(
+    text: str, sentences: Sequence[Span], country: str | None
+) -> Finding[Target] | None:
+    """The addressee of a policy claim when the text names none: a bill's parliament, the
+    university that sets the fees, else the government of the event's country (codebook: "the
+    authorities" of the event's country are a national_government target)."""
+    for sent in sentences:
+        for region, foreign_only in _regions(text, sent):
+            m = None if foreign_only else _POLICY.search(text, region.start, region.end)
+            if m is None:
+                continue
+            if m.group("fees") and (school := _institution(text, sentences, country)) is not None:
+                return school
+            name = "parliament" if m.group("law") else "government"
+            return Finding(Target(name, TargetType.NATIONAL_GOVERNMENT, country),
+                           Span(m.start(), m.end()))
+    return None
+
+
+def _institution(
+    text: str, sentences: Sequence[Span], country: str | None
+) -> Finding[Target] | None:
+    """The first named university (or college, institute) in the event's sentences."""
+    for sent in sentences:
+        m = _INSTITUTION.search(text, sent.start, sent.end)
+        if m is not None:
+            name = m.group().strip()
+            span = Span(m.start(), m.start() + len(name))
+            return Finding(Target(_clean(name), TargetType.OTHER, country), span)
+    return None
+
+
+_GENERIC_NAMES = frozenset({"government", "authorities", "regime", "administration",
+                            "leadership", "officials"})
+
+
 def _key(target: Target) -> tuple[str, ...]:
-    if target.type in (TargetType.COMPANY, TargetType.FOREIGN_COMPANY):
+    """Duplicates: one generic government per country, named bodies and companies by name."""
+    if target.type in (TargetType.COMPANY, TargetType.FOREIGN_COMPANY, TargetType.OTHER):
         return (target.type.value, target.name.casefold())
+    words = target.name.casefold().split()
+    if target.type is TargetType.NATIONAL_GOVERNMENT and words[-1:] and (
+        words[-1] not in _GENERIC_NAMES
+    ):
+        return (target.type.value, target.country or "", words[-1])
     return (target.type.value, target.country or "")
 
 
 def find_targets(
     text: str, sentences: Sequence[Span], doc: Any = None, *, country: str | None = None
 ) -> list[Finding[Target]]:
-    """Whom the event's claims address or oppose, typed, with the target's ISO country."""
+    """Whom the event's claims address or oppose, typed, with the target's ISO country.
+
+    In order: the targets the claims name, plus the body whose building the crowd stood at; if
+    none, the company that employs the protesting workers; if none, the default addressee of a
+    policy claim (``_default_target``).
+    """
     found: list[Finding[Target]] = []
     seen: set[tuple[str, ...]] = set()
+
+    def add(candidates: list[Finding[Target]]) -> None:
+        for finding in sorted(candidates, key=lambda f: f.span.start):
+            key = _key(finding.value)
+            if key not in seen:
+                seen.add(key)
+                found.append(finding)
+
     for sent in sentences:
         candidates = list(_anti_targets(text, sent, country))
         for region, foreign_only in _regions(text, sent):
             candidates.extend(_mentions(text, region, country, foreign_only))
-        for finding in sorted(candidates, key=lambda f: f.span.start):
-            key = _key(finding.value)
-            if key in seen:
-                continue
-            seen.add(key)
-            found.append(finding)
+        add(candidates)
+    # A site names the same body as a claim less precisely ("outside the court" / "the Supreme
+    # Court"): the claim's mention wins.
+    add([f for sent in sentences for f in _site_targets(text, sent, country)])
+    if not found:
+        add([f for sent in sentences for f in _employer_targets(text, sent, country)])
+    if not found:
+        default = _default_target(text, sentences, country)
+        add([default] if default is not None else [])
     return found

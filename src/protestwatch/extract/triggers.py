@@ -42,6 +42,9 @@ _LEXICON: tuple[tuple[str, Form, Tactic | None, int], ...] = (
      Form.DEMONSTRATE, Tactic.SIT_IN, 1),
     (r"(?:candle(?:light|lit)\s+)?vigils?", Form.DEMONSTRATE, Tactic.VIGIL, 2),
     (r"flash\s?mobs?", Form.DEMONSTRATE, Tactic.FLASH_MOB, 2),
+    (r"lit\s+candles|laid\s+flowers|light\s+candles", Form.DEMONSTRATE, Tactic.VIGIL, 1),
+    (r"(?:walked|rode|drove|paraded|processed|cycled)\s+(?:(?!motorcade|march|rally|convoy|procession)"
+     r"\w+\s+){0,3}?(?:to|through|towards|along|down|past)\s", Form.DEMONSTRATE, Tactic.MARCH, 1),
     (r"motorcades?|car\s+rall(?:y|ies)|convoys?\s+of\s+(?:cars|trucks|tractors)",
      Form.DEMONSTRATE, Tactic.MOTORCADE, 2),
     (r"road\s*blocks?|blockad(?:e|es|ed|ing)", Form.OBSTRUCT, Tactic.ROAD_BLOCK, 2),
@@ -173,7 +176,8 @@ _PREVENTED = re.compile(
     r"(?:police|authorities|court)|after)|"
     r"(?:did\s+not|didn't|failed\s+to|never)\s+take\s+place|"
     r"no\s+(?:one|protesters|demonstrators)\s+(?:\w+\s+){0,2}(?:gathered|showed\s+up|turned\s+up|appeared)|"
-    r"(?:refused|denied|rejected)\s+(?:\w+\s+){0,3}(?:permission|permit|request|application))\b",
+    r"(?:refused|denied|rejected)\s+(?:\w+\s+){0,3}(?:permission|permit|request|application)|"
+    r"refused\s+to\s+(?:allow|authori[sz]e|sanction|permit|approve))\b",
     re.IGNORECASE,
 )
 

@@ -36,6 +36,7 @@ and replace steps 1-3.  The evaluator compares admin1 with the generic type word
 from __future__ import annotations
 
 import collections
+import difflib
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable
@@ -50,6 +51,8 @@ __all__ = [
     "iso_city_units",
     "iso_names_by_key",
     "iso_spelling",
+    "prefer_latin1",
+    "spelled_as_city",
 ]
 
 #: English type words that an admin1 name drops (rule 3), as lower-case words.
@@ -79,7 +82,7 @@ _LOCAL_SUFFIXES = (
     "f.d.", "d.c.",
 )  # fmt: skip
 #: Local words that mark a city-level unit (dropped; the unit is a city).
-_CITY_PREFIXES = ("misto", "horad", "gorod")
+_CITY_PREFIXES = ("misto", "horad", "gorod", "grad")
 _CITY_SUFFIXES = ("shahri", "qalasy", "shaary", "sahari", "shi", "city")
 #: Local phrases that are part of the English name: translated, not dropped.
 _TRANSLATIONS = (
@@ -90,11 +93,14 @@ _TRANSLATIONS = (
 _GENITIVE_I = frozenset({"marz"})
 
 _APOSTROPHES = "'’ʼʻ`´"
-_INNER_APOSTROPHE = re.compile(rf"(?<=\w)[{_APOSTROPHES}](?![A-Z])|(?<=\w)[{_APOSTROPHES}]$")
+_INNER_APOSTROPHE = re.compile(
+    rf"(?<=\w)[{_APOSTROPHES}](?![A-Z]|s\b)|(?<=\w)[{_APOSTROPHES}](?=\s|$)"
+)
 
 
 def _drop_apostrophes(name: str) -> str:
-    """ "T'bilisi" → "Tbilisi", "Stavropol'skiy" → "Stavropolskiy"; "O'Higgins" stays."""
+    """ "T'bilisi" → "Tbilisi", "Stavropol'skiy" → "Stavropolskiy"; "O'Higgins" and the
+    possessive of "Hawke's Bay" stay."""
     return _INNER_APOSTROPHE.sub("", name)
 
 
@@ -111,18 +117,27 @@ def _strip_suffix(words: list[str], suffixes: Iterable[str]) -> tuple[list[str],
     low = [w.lower() for w in words]
     for suffix in suffixes:
         s = suffix.split()
-        if low[-len(s) :] == s and len(words) > len(s):
+        if low[-len(s) :] == s and len(words) > len(s) and not words[-len(s) - 1].endswith(","):
             return words[: -len(s)], suffix
     return words, None
 
 
+_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish)$")
+
+
+def _needs_type_word(word: str) -> bool:
+    """A compass, status or adjective word cannot name a unit alone ("Eastern", "Silesian")."""
+    low = word.lower()
+    return low in _KEEP_TYPE_AFTER or (len(low) >= 7 and bool(_ADJECTIVE.search(low)))
+
+
 def _drop_generic(words: list[str]) -> list[str]:
-    """ "Aktobe Region" → "Aktobe"; "Eastern Province" and "Federal District" stay."""
+    """ "Aktobe Region" → "Aktobe"; "Eastern Province", "Federal District", "Lower Silesian
+    Voivodeship" and "Jewish Autonomous Oblast" stay."""
     while len(words) > 1 and words[-1].lower() in GENERIC_TYPE_WORDS:
-        rest = words[:-1]
-        if all(w.lower() in _KEEP_TYPE_AFTER for w in rest):
+        if _needs_type_word(words[-2]):
             break
-        words = rest
+        words = words[:-1]
     if len(words) > 2 and [w.lower() for w in words[:2]] in (["region", "of"], ["province", "of"]):
         words = words[2:]
     return words
@@ -143,7 +158,9 @@ def clean_admin1_name(raw: str) -> CleanName:
         name = pattern.sub(replacement, name)
     words = _drop_apostrophes(name).split()
     words, city = _strip_prefix(words, _CITY_PREFIXES)
-    words, _ = _strip_prefix(words, _LOCAL_PREFIXES)
+    words, local = _strip_prefix(words, _LOCAL_PREFIXES)
+    if local and len(words) > 1 and words[0].lower() in ("de", "du", "of"):
+        words = words[1:]  # "Wilaya de M'Sila"
     words, marker = _strip_suffix(words, _CITY_SUFFIXES)
     city = city or marker is not None
     if not city:
@@ -156,13 +173,39 @@ def clean_admin1_name(raw: str) -> CleanName:
     return CleanName(" ".join(words) or raw, city)
 
 
+#: Spellings that mark a transliteration other than the English one: Dutch-style "j" for Cyrillic
+#: "zh"/"y" ("Voronezj", "Tjumen", "Rjazan"), and the adjective forms of Slavic unit names
+#: ("Arkhangelskaya", "Krasnodarskiy", "Liberecky", "Vinnytska", "Karlovacka").
+_LOCAL_FORM = re.compile(r"zj|j[bcdfghklmnpqrstvwxz]|j\b|(?:sk|ck|ts?k)(?:aya|iy|ij|y|a|yj)$")
+
+
+def spelled_as_city(name: str, city_names: Iterable[str]) -> str | None:
+    """The spelling of the unit's own city when ``name`` is a local-form transliteration of it
+    ("Voronezj" → "Voronezh", "Arkhangelskaya" → "Arkhangelsk"), else None."""
+    key = name_key(name)
+    if not _LOCAL_FORM.search(key):
+        return None
+    for city in city_names:
+        other = name_key(city)
+        if other == key or not other or other[0] != key[:1]:
+            continue
+        if difflib.SequenceMatcher(None, key, other).ratio() >= 0.75:
+            return _drop_apostrophes(city)
+    return None
+
+
+def prefer_latin1(*names: str) -> str:
+    """The first of ``names`` whose letters are all Latin-1 ("Sheki" over "Şəki"), else the first."""
+    return next((n for n in names if _latin1(n)), names[0])
+
+
 # -- ISO 3166-2 -------------------------------------------------------------------------------
 
 #: ISO 3166-2 subdivision types that make a city its own first-level unit.
 _CITY_TYPES = frozenset(
-    {"city", "autonomous city", "capital city", "capital territory", "capital district",
-     "federal district", "federal capital territory", "metropolitan administration",
-     "special city", "state city", "capital", "municipality"}
+    {"city", "autonomous city", "capital city", "capital district", "federal district",
+     "metropolitan administration", "special city", "state city", "capital", "municipality",
+     "federal entity"}
 )  # fmt: skip
 
 
@@ -245,13 +288,21 @@ _LATIN1_ACCENTS = re.compile(r"[À-ÿ]")
 def iso_spelling(country: str, name: str, iso_names: dict[tuple[str, str], str]) -> str:
     """``name`` with the accents of the ISO 3166-2 name that is the same word, if any."""
     iso = iso_names.get((country, name_key(name)))
-    if iso is None or iso == name:
+    if iso is None or iso == name or not _LATIN1_ACCENTS.search(iso):
         return name
-    if all(ord(ch) < 0x100 for ch in iso) and _LATIN1_ACCENTS.search(iso):
-        return iso
-    return name
+    return iso
+
+
+def _latin1(name: str) -> bool:
+    return all(ord(ch) < 0x100 for ch in name if ch.isalpha())
 
 
 def iso_names_by_key() -> dict[tuple[str, str], str]:
-    """(country, name key) -> the ISO 3166-2 name of a first-level subdivision."""
-    return {(s.country_code, name_key(s.name)): s.name for s in _top_subdivisions()}
+    """(country, name key) -> the ISO 3166-2 name of a first-level subdivision, for countries
+    whose ISO names spell every letter in Latin-1 (Spanish, Portuguese, French, German accents):
+    where ISO uses other letters (Vietnamese, Turkish, Polish), English usage drops the accents."""
+    subs = _top_subdivisions()
+    other = {s.country_code for s in subs if not _latin1(s.name)}
+    return {
+        (s.country_code, name_key(s.name)): s.name for s in subs if s.country_code not in other
+    }

@@ -169,47 +169,66 @@ class _Admin1:
     renamed: set[tuple[str, str]]  # units that got their type word back beside a city unit
 
 
-def _base_names(raw: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
-    """Curated English names, else the raw names cleaned by the convention (accents from ISO)."""
-    iso = admin1.iso_names_by_key()
-    out = {}
-    for key, name in raw.items():
-        if key in curated.ADMIN1_NAMES:
-            continue
-        out[key] = admin1.iso_spelling(key[0], admin1.clean_admin1_name(name).name, iso)
-    out.update(curated.ADMIN1_NAMES)
+def _unit_cities(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """(country, admin1 code) -> its three most populous cities."""
+    out: dict[tuple[str, str], list[dict[str, Any]]] = collections.defaultdict(list)
+    for c in sorted(cities.values(), key=lambda c: -(c["population"] or 0)):
+        top = out[(c["countrycode"], c["admin1code"])]
+        if len(top) < 3:
+            top.append(c)
     return out
 
 
-def _unit_is_city(
-    unit: str, city: dict[str, Any], pops: tuple[int, int] | None
-) -> bool:
+def _city_display(city: dict[str, Any]) -> str:
+    return curated.DISPLAY_NAMES.get((city["countrycode"], city["name"]), city["name"])
+
+
+def _base_name(raw: str, top: list[dict[str, Any]]) -> tuple[str, bool]:
+    """A raw admin1 name after rules 1-3, spelled as its own city when it is one."""
+    clean = admin1.clean_admin1_name(raw)
+    names = [_city_display(c) for c in top]
+    if clean.city:  # "Mexico City", "Ganja City": the city's own name
+        for cand in (raw, clean.name):
+            match = next((n for n in names if name_key(n) == name_key(cand)), None)
+            if match:
+                return admin1.prefer_latin1(match, clean.name), True
+    spelled = admin1.spelled_as_city(clean.name, names)
+    return admin1.prefer_latin1(spelled or clean.name, clean.name), clean.city
+
+
+def _base_names(raw: dict[tuple[str, str], str], cities: dict[str, dict[str, Any]]) -> _Admin1:
+    """Curated English names, else the raw names cleaned by the convention (accents from ISO);
+    units whose raw name marks a city ("Ganja City", "Toshkent Shahri") are city-level."""
+    iso = admin1.iso_names_by_key()
+    top = _unit_cities(cities)
+    out = _Admin1({}, set(), {}, set())
+    for key, name in raw.items():
+        display, city = _base_name(name, top.get(key, []))
+        if city:
+            out.city_units.add(key)
+        if key not in curated.ADMIN1_NAMES:
+            out.names[key] = admin1.iso_spelling(key[0], display, iso)
+    out.names.update(curated.ADMIN1_NAMES)
+    return out
+
+
+def _unit_is_city(unit: str, city: dict[str, Any]) -> bool:
     """Whether a GeoNames unit called ``unit`` is the city itself, not a larger area around it."""
     keys = {name_key(city["name"]), *(name_key(a) for a in city["alternatenames"] if a.isascii())}
-    if name_key(unit) in keys or name_key(admin1.clean_admin1_name(unit).name) in keys:
-        return True
-    return pops is not None and (city["population"] or 0) * 2 >= pops[1]
+    return name_key(unit) in keys
 
 
-def _place_city_units(
-    names: dict[tuple[str, str], str], cities: dict[str, dict[str, Any]]
-) -> _Admin1:
+def _place_city_units(out: _Admin1, cities: dict[str, dict[str, Any]]) -> _Admin1:
     """Rule 4: cities that ISO lists as first-level units name their unit, or get their own."""
-    out = _Admin1(dict(names), set(), {}, set())
-    totals: dict[tuple[str, str], tuple[int, int]] = {}
-    for c in cities.values():
-        key = (c["countrycode"], c["admin1code"])
-        n, total = totals.get(key, (0, 0))
-        totals[key] = (n + 1, total + (c["population"] or 0))
+    names = dict(out.names)
     for unit in admin1.iso_city_units(_city_index(cities)):
         city = cities.get(str(unit.geonames_id))
         if city is None:
             continue
-        cc, display = unit.country, curated.DISPLAY_NAMES.get((unit.country, city["name"]), city["name"])
-        code = city["admin1code"]
-        if (cc, code) in names and _unit_is_city(names[(cc, code)], city, totals.get((cc, code))):
+        cc, display, code = unit.country, _city_display(city), city["admin1code"]
+        if (cc, code) in names and _unit_is_city(names[(cc, code)], city):
             if (cc, code) not in curated.ADMIN1_NAMES:
-                out.names[(cc, code)] = display
+                out.names[(cc, code)] = admin1.prefer_latin1(display, names[(cc, code)])
             out.city_units.add((cc, code))
         elif (cc, code) not in out.city_units:
             own = f"~{unit.geonames_id}"
@@ -237,7 +256,7 @@ def _admin1_names(
     raw: dict[tuple[str, str], str], cities: dict[str, dict[str, Any]]
 ) -> _Admin1:
     """English display names for every admin1 (the convention of :mod:`.admin1`)."""
-    units = _place_city_units(_base_names(raw), cities)
+    units = _place_city_units(_base_names(raw, cities), cities)
     _separate_from_cities(units)
     return units
 

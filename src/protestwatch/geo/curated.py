@@ -43,22 +43,21 @@ ADMIN1_NAMES: dict[tuple[str, str], str] = {
     ("FR", "94"): "Corsica",
     # Units whose data name is a local form with no English word in it.
     ("NG", "11"): "Federal Capital Territory", ("MX", "15"): "State of Mexico",
-    ("RU", "47"): "Moscow", ("RU", "42"): "Leningrad", ("RU", "66"): "Saint Petersburg",
-    ("BY", "03"): "Grodno", ("UA", "13"): "Kyiv", ("UA", "12"): "Kyiv",
-    ("RS", "SE"): "Central Serbia", ("RS", "VO"): "Vojvodina",
+    ("RU", "47"): "Moscow", ("BY", "03"): "Grodno", ("UA", "13"): "Kyiv",
 }  # fmt: skip
 
 #: Other names of first-level divisions, keyed by (country, English name above or from the data).
 ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("KZ", "Almaty Region"): ("Almaty Oblast", "Almaty oblysy"),
+    ("KZ", "West Kazakhstan"): ("Batys Qazaqstan", "West Kazakhstan Region"),
     ("KZ", "Mangystau"): ("Mangistau", "Mangghystau", "Mangyshlak", "Mangystau Region",
                           "Mangistau Region", "Mangystau Oblast"),
-    ("KZ", "Jambyl Region"): ("Zhambyl Region", "Zhambyl Oblast", "Jambyl Oblast"),
-    ("KZ", "Jetisu Region"): ("Zhetysu Region", "Zhetisu Region"),
-    ("KZ", "Abai Region"): ("Abay Region",),
-    ("KZ", "Karaganda Region"): ("Karagandy Region", "Qaraghandy Region", "Karaganda Oblast"),
-    ("KZ", "Turkistan Region"): ("South Kazakhstan Region", "Turkestan Region"),
-    ("KZ", "Aktobe Region"): ("Aqtobe Region", "Aktobe Oblast"),
+    ("KZ", "Jambyl"): ("Zhambyl Region", "Zhambyl Oblast", "Jambyl Oblast"),
+    ("KZ", "Jetisu"): ("Zhetysu Region", "Zhetisu Region", "Zhetysu", "Zhetisu"),
+    ("KZ", "Abai"): ("Abay Region",),
+    ("KZ", "Karaganda"): ("Karagandy Region", "Qaraghandy Region", "Karaganda Oblast"),
+    ("KZ", "Turkistan"): ("South Kazakhstan Region", "Turkestan Region", "South Kazakhstan"),
+    ("KZ", "Aktobe"): ("Aqtobe Region", "Aktobe Oblast"),
     ("UZ", "Karakalpakstan"): ("Karakalpakstan Republic", "Republic of Karakalpakstan",
                                "Qoraqalpogiston", "Karakalpak Autonomous Republic"),
     ("TJ", "Gorno-Badakhshan"): ("GBAO", "Gorno-Badakhshan Autonomous Region",
@@ -67,7 +66,7 @@ ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("CN", "Xinjiang"): ("Xinjiang Uyghur Autonomous Region", "Xinjiang Uygur Autonomous Region",
                          "Xinjiang region"),
     ("CN", "Tibet"): ("Tibet Autonomous Region", "Xizang"),
-    ("KG", "Issyk-Kul Region"): ("Issyk-Kul", "Ysyk-Kol", "Issyk Kul"),
+    ("KG", "Issyk-Kul"): ("Issyk-Kul", "Ysyk-Kol", "Issyk Kul"),
     ("UA", "Crimea"): ("Crimean Peninsula", "Autonomous Republic of Crimea", "Krym"),
 }  # fmt: skip
 
