@@ -97,6 +97,51 @@ CASES = [
         "fire to two buses. Police responded with rubber bullets and tear gas; 30 people were injured.",
         "2023-10-30", [("2023-10-29", "Dhaka", "occurred")], id="riot",
     ),
+    pytest.param(
+        "Roundup: protests around the world this week.\n\n"
+        "In Colombia, several hundred truck drivers blocked roads near Bucaramanga on Monday over "
+        "diesel prices.\n\n"
+        "In Kenya, police used tear gas on Wednesday to disperse students marching in Eldoret.\n\n"
+        "In Poland, thousands of women marched in Warsaw on Friday to defend abortion rights.",
+        "2023-09-09",
+        [("2023-09-04", "Bucaramanga", "occurred"), ("2023-09-06", "Eldoret", "occurred"),
+         ("2023-09-08", "Warsaw", "occurred")],
+        id="roundup-several-countries",
+    ),
+    pytest.param(
+        "10:42 — Crowds are building outside the presidential palace in Colombo.\n\n"
+        "11:15 — Police have fired water cannon at protesters trying to push through the barricades "
+        "outside the palace.\n\n"
+        "12:03 — Organisers say at least 10,000 people have joined the demonstration.",
+        "2022-07-09", [("2022-07-09", "Colombo", "occurred")], id="live-blog",
+    ),
+    pytest.param(
+        "In the city of Osh yesterday took place a picket of market traders who are against the new "
+        "tax rules. The participants of the action, about 50 persons, demanded a meeting with the "
+        "mayor of the city.",
+        "2021-02-16", [("2021-02-15", "Osh", "occurred")], id="translated-style",
+    ),
+    pytest.param(
+        "The trial of six activists accused of organising an unauthorised rally in Almaty in "
+        "January 2022 opened on Monday. Supporters of the defendants gathered outside the court "
+        "building holding placards.",
+        "2023-03-14",
+        [("2022-01-01", "Almaty", "occurred"), ("2023-03-13", "Almaty", "occurred")],
+        id="trial-reveals-background",
+    ),
+    pytest.param(
+        "The nurses' union has threatened to strike unless the government raises salaries, but no "
+        "date has been set.",
+        "2023-05-02", [], id="threat-without-date",
+    ),
+    pytest.param(
+        "Tens of thousands of people marched through Santiago, Valparaiso and Concepcion on "
+        "Saturday in the largest pension protest in years.",
+        "2021-08-30",
+        [("2021-08-28", "Santiago", "occurred"), ("2021-08-28", "Valparaíso", "occurred"),
+         ("2021-08-28", "Concepción", "occurred")],
+        id="three-cities-without-accents",
+    ),
 ]
 
 

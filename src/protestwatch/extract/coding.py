@@ -68,6 +68,7 @@ class ArticleAnalysis:
     sentences: list[SentenceInfo]
     doc: Any = None  # spaCy Doc of the whole text, or None
     country: str | None = None  # the document's main country
+    country_share: float = 1.0  # its share of the place mentions' votes
     dateline: PlaceMention | None = None
     location_details: Callable[[str, Span], list[Finding[str]]] | None = None
     place_at: Callable[[PlaceMention, dt.date], Place] | None = None  # its name at a date
@@ -84,6 +85,11 @@ def code_frame(frame: EventFrame, analysis: ArticleAnalysis) -> list[Event]:
     With several places, each event's fields come from the sentences that name its place or
     none of the frame's places ("14 people were detained in the capital" is Paris's, not Lyon's)."""
     trigger_spans = [analysis.sentences[i].span for i in frame.sentences]
+    if frame.date is None and not _has_town(frame):
+        # No time and no town: a statement about protests, not a report of one (codebook §1),
+        # unless it is the lead's news and the article's lead names where it is.
+        if analysis.dateline is None or not _in_lead(frame, analysis):
+            return []
     places = _event_places(frame, analysis)
     date = _frame_date(frame, analysis)
     if not places or date is None:
@@ -331,11 +337,20 @@ def _event_places(frame: EventFrame, analysis: ArticleAnalysis) -> list[PlaceMen
     before = _previous_sentence_places(frame, analysis)
     if before:  # "... in the town's central square": the town named just before
         return before[:1]
-    if analysis.dateline is not None and (_in_lead(frame, analysis) or analysis.dateline.kind == "metadata"):
-        return [analysis.dateline]
-    if analysis.country:
+    fallback = analysis.dateline
+    if fallback is not None and (
+        fallback.kind == "metadata"
+        or (_in_lead(frame, analysis) and (fallback.kind != "lead" or frame.date is None))
+    ):
+        return [fallback]
+    # The article's country, when the article is about one country (not a world roundup).
+    if analysis.country and analysis.country_share >= 0.5:
         return [_country_mention(analysis.country, Span(0, 0))]
     return []
+
+
+def _has_town(frame: EventFrame) -> bool:
+    return any(p.place.precision.value <= 2 for p in frame.places)
 
 
 def _previous_sentence_places(frame: EventFrame, analysis: ArticleAnalysis) -> list[PlaceMention]:

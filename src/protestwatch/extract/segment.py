@@ -20,8 +20,10 @@ one locality + one day or date range + one claim):
    same tense up to two paragraphs before (a planned one for "will march"); else it starts a frame.
 5. Sentences without a trigger that continue a frame sentence in the same paragraph are kept as
    context (they carry organizers, arrests, claims).
-6. A frame with neither a date nor a town is dropped (codebook §1: "protests are frequent in
-   Kazakhstan" gives no time and no place to code).
+6. A dateless sentence does not join an earlier protest recalled as background unless it refers
+   to it; its new frame takes a current date told earlier in its paragraph ("The trial opened on
+   Monday. Supporters gathered outside the court").  Whether a frame without date or town is an
+   event at all is decided by the coder (codebook §1: no time, no place, no event).
 """
 
 from __future__ import annotations
@@ -145,10 +147,11 @@ def segment(sentences: list[SentenceInfo], published: dt.date | None = None) -> 
             if date is None and source is not None:
                 # "Smaller marches in Valparaíso and Concepción passed off peacefully."
                 target.date, target.inherited_date = source.date, True
+            elif date is None:
+                target.date, target.inherited_date = _recent_date(info, sentences, published), True
         _absorb(target, info, date)
         current = target
-    # No time and no town: a statement about protests, not a report of one (codebook §1).
-    return [f for f in frames if f.date is not None or any(p.place.precision.value <= 2 for p in f.places)]
+    return frames
 
 
 # "the 2019 protests", "the 2016 land protests": a date that names an earlier protest.
@@ -204,6 +207,8 @@ def _choose_frame(
         return None
     if current is None or info.elsewhere:
         return None
+    if _is_background(current, published) and not info.anaphoric:
+        return None  # "Supporters gathered outside the court" after a trial for a 2022 rally
     if _places_compatible(current, info) and (
         _same_paragraph(info, current, sentences) or (info.anaphoric and _near(info, current, sentences, 1))
     ):
@@ -230,6 +235,28 @@ def _date_source(
     if info.places and current is not None and _near(info, current, sentences, 2):
         return current
     return None
+
+
+def _recent_date(info: SentenceInfo, sentences: list[SentenceInfo], published: dt.date | None) -> DateMention | None:
+    """The latest date of the current window told earlier in the sentence's paragraph ("The trial
+    opened on Monday.  Supporters gathered outside the court")."""
+    if published is None:
+        return None
+    window = published - dt.timedelta(days=14)
+    for prev in reversed(sentences[: info.index]):
+        if prev.paragraph != info.paragraph:
+            return None
+        recent = [d for d in prev.dates if window <= d.value.start <= published]
+        if recent:
+            return recent[-1]
+    return None
+
+
+def _is_background(frame: EventFrame, published: dt.date | None) -> bool:
+    """A frame dated before the current window (codebook §3.1: 14 days before publication)."""
+    if published is None or frame.date is None:
+        return False
+    return frame.date.value.end < published - dt.timedelta(days=14)
 
 
 def _is_future(frame: EventFrame, published: dt.date | None) -> bool:

@@ -95,7 +95,7 @@ class EnglishCoder:
         text = article.text
         boundaries = [s.start_char for s in doc.sents] if doc is not None else ()
         mentions = find_places(text, self.gazetteer, doc=None, published=article.published)
-        country = _document_country(text, mentions, doc)
+        country, share = _document_country(text, mentions)
         line = dateline(text)
         ctx = _Context(
             article=article,
@@ -108,6 +108,8 @@ class EnglishCoder:
         for sent in split_sentences(text, boundaries):
             infos.extend(self._annotate_clauses(ctx, sent, len(infos)))
         fallback = self._dateline_place(line) if line else None
+        if fallback is None:
+            fallback = _lead_place(text, infos)
         for meta in (article.title, article.outlet):
             if fallback is None and meta:
                 fallback = self._metadata_place(meta, country)
@@ -118,6 +120,7 @@ class EnglishCoder:
             sentences=infos,
             doc=doc,
             country=country,
+            country_share=share,
             dateline=fallback,
             location_details=find_location_details,
             place_at=self.place_at,
@@ -297,6 +300,23 @@ _MODIFIED = re.compile(
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+(?:in\s+|the\s+)?")
 
 
+def _lead_place(text: str, infos: list[SentenceInfo]) -> PlaceMention | None:
+    """Where the lead is, for an article without a dateline: the first town of its first two body
+    paragraphs named after a locative word ("Crowds are building outside the palace in Colombo")."""
+    body = [s for s in infos if not s.heading]
+    if not body:
+        return None
+    first = body[0].paragraph
+    for info in body:
+        if info.paragraph > first + 1:
+            return None
+        for m in info.mentioned:
+            left = text[max(info.span.start, m.span.start - 60) : m.span.start]
+            if m.place.precision.value <= 2 and _LOCATIVE.search(left):
+                return PlaceMention(m.span, m.text, m.place, m.score, "lead")
+    return None
+
+
 _METADATA_MIN_POPULATION = 100_000
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 
@@ -311,10 +331,10 @@ def _capitalised_ngrams(words: str) -> list[str]:
     return out
 
 
-def _document_country(text: str, mentions: list[PlaceMention], doc: Any) -> str | None:
-    """The article's main country.  A town or region named in the text votes for its country more
-    than the country's own name does, and much more than a demonym ("Chinese investment" says
-    little about where the story is)."""
+def _document_country(text: str, mentions: list[PlaceMention]) -> tuple[str | None, float]:
+    """The article's main country and its share of the votes.  A town or region named in the
+    text votes for its country more than the country's own name does, and much more than a
+    demonym ("Chinese investment" says little about where the story is)."""
     votes: Counter[str] = Counter()  # type: ignore[assignment]  (float weights)
     for m in mentions:
         if not m.place.country:
@@ -329,5 +349,6 @@ def _document_country(text: str, mentions: list[PlaceMention], doc: Any) -> str 
             left = text[max(0, m.span.start - 30) : m.span.start]
             votes[m.place.country] += 2 if _LOCATIVE.search(left) else 1
     if not votes:
-        return None
-    return votes.most_common(1)[0][0]
+        return None, 0.0
+    code, top = votes.most_common(1)[0]
+    return code, top / sum(votes.values())
