@@ -73,10 +73,22 @@ class ArticleAnalysis:
     location_details: Callable[[str, Span], list[Finding[str]]] | None = None
     place_at: Callable[[PlaceMention, dt.date], Place] | None = None  # its name at a date
     used_ids: set[str] = field(default_factory=set)
+    _found: dict[tuple[Any, int], list[Finding]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
         return self.article.text
+
+    def per_sentence(self, finder: Callable[[str, Sequence[Span]], list[Finding]], indices: list[int]) -> list[Finding]:
+        """``finder``'s findings in the given sentences, each sentence read once per article (a
+        sentence may serve several events: the cities of one wave, a lead and its follow-up)."""
+        out: list[Finding] = []
+        for i in indices:
+            key = (finder, i)
+            if key not in self._found:
+                self._found[key] = finder(self.text, [self.sentences[i].span])
+            out.extend(self._found[key])
+        return out
 
 
 def code_frame(frame: EventFrame, analysis: ArticleAnalysis) -> list[Event]:
@@ -160,9 +172,9 @@ def _common_fields(
         [analysis.sentences[i].triggers for i in trigger_ids], doc
     )
     evidence["tactics"] = evidence["form"]
-    _add_size(values, evidence, crowd_size.find_crowd_sizes(text, spans))
+    _add_size(values, evidence, analysis.per_sentence(crowd_size.find_crowd_sizes, indices))
     _add_people(values, evidence, text, spans, doc, analysis.country)
-    _add_response(values, evidence, text, spans)
+    _add_response(values, evidence, analysis, indices)
 
     status, status_span = _status(frame, analysis, date)
     values["status"] = status
@@ -231,14 +243,14 @@ def _add_people(values: dict, evidence: dict, text: str, spans: list[Span], doc:
     evidence["issues"] = [f.span for f in found_issues]
 
 
-def _add_response(values: dict, evidence: dict, text: str, spans: list[Span]) -> None:
-    arrests = counts.find_arrests(text, spans)
+def _add_response(values: dict, evidence: dict, analysis: ArticleAnalysis, indices: list[int]) -> None:
+    arrests = analysis.per_sentence(counts.find_arrests, indices)
     if arrests:
         best = max(arrests, key=lambda f: (f.value.low or 0, f.value.high or 0))
         values.update(arrests_text=best.value.text, arrests_low=best.value.low, arrests_high=best.value.high)
         evidence["arrests_text"] = evidence["arrests_low"] = evidence["arrests_high"] = [f.span for f in arrests]
     for name, finder in (("injuries", counts.find_injuries), ("fatalities", counts.find_fatalities)):
-        found = finder(text, spans)
+        found = analysis.per_sentence(finder, indices)
         if found:
             values[name] = max(f.value for f in found)
             evidence[name] = [f.span for f in found]
@@ -251,7 +263,7 @@ def _add_response(values: dict, evidence: dict, text: str, spans: list[Span]) ->
         ("outcome", response.find_outcome),
     )
     for name, finder in singles:
-        found = finder(text, spans)
+        found = analysis.per_sentence(finder, indices)
         if found:
             values[name] = _strongest(name, [f.value for f in found])
             evidence[name] = [f.span for f in found]
