@@ -43,7 +43,9 @@ def test_process_codes_the_article(events: list[Event]) -> None:
     rally = events[0]
     assert rally.country == "KZ" and rally.locality == "Karaganda"
     assert rally.date_start == dt.date(2024, 4, 30)  # the Tuesday before publication
-    assert rally.size_low is not None and rally.size_low <= 400 <= (rally.size_high or rally.size_low)
+    assert rally.size_low is not None and rally.size_low <= 400 <= (
+        rally.size_high or rally.size_low
+    )
     assert rally.sources[0].url == "https://example.org/miners"
     assert rally.sources[0].published == dt.date(2024, 5, 2)
 
@@ -64,9 +66,13 @@ def test_evidence_spans_are_inside_the_article(events: list[Event]) -> None:
 
 
 def test_process_is_deterministic(events: list[Event]) -> None:
-    again = protestwatch.process(ARTICLE, published=dt.date(2024, 5, 2), url="https://example.org/miners")
+    again = protestwatch.process(
+        ARTICLE, published=dt.date(2024, 5, 2), url="https://example.org/miners"
+    )
     assert [e.to_dict() for e in again] == [e.to_dict() for e in events]
-    as_datetime = protestwatch.process(ARTICLE, published=dt.datetime(2024, 5, 2, 9, 30), url="https://example.org/miners")
+    as_datetime = protestwatch.process(
+        ARTICLE, published=dt.datetime(2024, 5, 2, 9, 30), url="https://example.org/miners"
+    )
     assert [e.to_dict() for e in as_datetime] == [e.to_dict() for e in events]
 
 
@@ -80,7 +86,12 @@ def test_process_keeps_the_given_metadata() -> None:
         title="Miners rally in Karaganda",
     )  # fmt: skip
     assert events and all(e.sources[0].article_id == "kz-miners-1" for e in events)
-    assert all(s.article_id == "kz-miners-1" for e in events for spans in e.evidence.values() for s in spans)
+    assert all(
+        s.article_id == "kz-miners-1"
+        for e in events
+        for spans in e.evidence.values()
+        for s in spans
+    )
     assert events[0].sources[0].outlet == "Steppe Wire"
 
 

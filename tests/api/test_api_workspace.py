@@ -63,7 +63,9 @@ def test_workspace_round_trip(inbox: Path, tmp_path: Path) -> None:
         assert list(ws.iter_events()) == events
         buffer = io.StringIO()
         assert ws.export(buffer, "jsonl") == len(events)
-        assert [json.loads(line) for line in buffer.getvalue().splitlines()] == [e.to_dict() for e in events]
+        assert [json.loads(line) for line in buffer.getvalue().splitlines()] == [
+            e.to_dict() for e in events
+        ]
         n = ws.export(tmp_path / "out" / "am.csv", "acled", EventFilter(country="AM"))
         assert n == len(ws.events(country="AM")) and (tmp_path / "out" / "am.csv").is_file()
 

@@ -25,47 +25,66 @@ from protestwatch.cli import main
 #: (front matter, body).  Each one exercises a different filter of ``events``.
 ARTICLES: dict[str, tuple[dict[str, str], str]] = {
     "bishkek-teachers.txt": (
-        {"title": "Teachers rally in Bishkek over unpaid wages", "outlet": "Tian Shan Herald",
-         "url": "https://herald.example.org/2024/04/30/teachers", "published": "2024-04-30"},
+        {
+            "title": "Teachers rally in Bishkek over unpaid wages",
+            "outlet": "Tian Shan Herald",
+            "url": "https://herald.example.org/2024/04/30/teachers",
+            "published": "2024-04-30",
+        },
         "BISHKEK — Several hundred teachers gathered outside the Ministry of Education in Bishkek "
         "on Tuesday to demand the payment of three months of wage arrears, witnesses said.\n\n"
         "The protesters, organised by the Independent Teachers' Union, chanted slogans and held "
         "banners. Police detained 12 people when the crowd tried to block the road.\n",
     ),
     "osh-farmers.txt": (
-        {"title": "Farmers block highway near Osh", "outlet": "Fergana Daily",
-         "published": "2024-05-01"},
+        {
+            "title": "Farmers block highway near Osh",
+            "outlet": "Fergana Daily",
+            "published": "2024-05-01",
+        },
         "About 200 farmers blocked the Osh–Bishkek highway near Osh on Wednesday to protest "
         "against new rules on the lease of state farmland, local media reported.\n\n"
         "Police dispersed the crowd with tear gas after several hours, and the road reopened in "
         "the evening.\n",
     ),
     "almaty-consulate.txt": (
-        {"title": "Protest outside Chinese consulate in Almaty", "outlet": "Steppe Wire",
-         "published": "2024-03-16"},
+        {
+            "title": "Protest outside Chinese consulate in Almaty",
+            "outlet": "Steppe Wire",
+            "published": "2024-03-16",
+        },
         "ALMATY — Dozens of people rallied outside the Chinese consulate in Almaty on Saturday "
         "to demand the release of ethnic Kazakhs held in camps in China's Xinjiang region.\n\n"
         "The demonstrators held photographs of missing relatives and chanted slogans against "
         "Beijing. The consulate did not comment.\n",
     ),
     "zhanaozen-strike.txt": (
-        {"title": "Oil workers strike in Zhanaozen", "outlet": "Caspian Monitor",
-         "published": "2024-02-12"},
+        {
+            "title": "Oil workers strike in Zhanaozen",
+            "outlet": "Caspian Monitor",
+            "published": "2024-02-12",
+        },
         "Hundreds of oil workers in Zhanaozen went on strike on Monday, demanding higher wages "
         "and the reinstatement of colleagues dismissed last month, a union spokesman said.\n\n"
         "The strikers refused to start their shifts at two oilfields operated by a state-owned "
         "company. Managers said output had not been affected.\n",
     ),
     "tbilisi-planned.txt": (
-        {"title": "Opposition calls march against media bill", "outlet": "Caucasus Today",
-         "published": "2024-04-10"},
+        {
+            "title": "Opposition calls march against media bill",
+            "outlet": "Caucasus Today",
+            "published": "2024-04-10",
+        },
         "TBILISI — Georgian opposition parties plan to hold a march in Tbilisi on Sunday against "
         "a draft law on foreign funding of media and civic groups, their leaders said on "
         "Wednesday.\n\nOrganisers said they expected thousands of people to join the march.\n",
     ),
     "central-bank.txt": (
-        {"title": "Central bank keeps rates on hold", "outlet": "Steppe Wire",
-         "published": "2024-03-14"},
+        {
+            "title": "Central bank keeps rates on hold",
+            "outlet": "Steppe Wire",
+            "published": "2024-03-14",
+        },
         "The National Bank of Kazakhstan kept its base rate unchanged on Thursday, citing "
         "slowing inflation and stable oil prices.\n\n"
         "Analysts expect a cut later in the year if the tenge remains steady.\n",
@@ -77,7 +96,9 @@ def front_matter(meta: dict[str, str]) -> str:
     return "---\n" + "".join(f"{k}: {v}\n" for k, v in meta.items()) + "---\n"
 
 
-def write_articles(folder: Path, articles: dict[str, tuple[dict[str, str], str]] = ARTICLES) -> Path:
+def write_articles(
+    folder: Path, articles: dict[str, tuple[dict[str, str], str]] = ARTICLES
+) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, (meta, body) in articles.items():
         (folder / name).write_text(front_matter(meta) + body, encoding="utf-8")
@@ -95,13 +116,15 @@ def invoke_json(*args: Any) -> Any:
     return json.loads(invoke(*args, "--json").stdout)
 
 
-def run_cli(*args: Any, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: Any, cwd: Path | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess:
     """Run the real command, ``python -m protestwatch.cli``, in a subprocess."""
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     env.pop("PROTESTWATCH_DB", None)
     return subprocess.run(
         [sys.executable, "-m", "protestwatch.cli", *map(str, args)],
-        capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout,
+        capture_output=True, text=True, cwd=cwd, env=env, timeout=timeout, check=False,
     )  # fmt: skip
 
 

@@ -46,8 +46,12 @@ def gold_setup(tmp_path_factory: pytest.TempPathFactory, pw: SimpleNamespace) ->
     return SimpleNamespace(articles=articles, gold=gold, db=db)
 
 
-def test_evaluate_from_articles_and_from_db_agree(gold_setup: SimpleNamespace, pw: SimpleNamespace) -> None:
-    from_articles = pw.invoke_json("evaluate", "--gold", gold_setup.gold, "--articles", gold_setup.articles)
+def test_evaluate_from_articles_and_from_db_agree(
+    gold_setup: SimpleNamespace, pw: SimpleNamespace
+) -> None:
+    from_articles = pw.invoke_json(
+        "evaluate", "--gold", gold_setup.gold, "--articles", gold_setup.articles
+    )
     from_db = pw.invoke_json("evaluate", "--gold", gold_setup.gold, "--db", gold_setup.db)
     for report in (from_articles, from_db):
         assert report["articles"] == 3
@@ -61,11 +65,23 @@ def test_evaluate_table_and_floor(gold_setup: SimpleNamespace, pw: SimpleNamespa
     table = pw.invoke("evaluate", "--gold", gold_setup.gold, "--db", gold_setup.db).stdout
     assert "detection" in table and "all events" in table and "date_start" in table
     pw.invoke("evaluate", "--gold", gold_setup.gold, "--db", gold_setup.db, "--min-f1", "0.9")
-    below = pw.invoke("evaluate", "--gold", gold_setup.gold, "--db", gold_setup.db, "--min-f1", "1.01", "--json", ok=(4,))
+    below = pw.invoke(
+        "evaluate",
+        "--gold",
+        gold_setup.gold,
+        "--db",
+        gold_setup.db,
+        "--min-f1",
+        "1.01",
+        "--json",
+        ok=(4,),
+    )
     assert json.loads(below.stdout)["detection"]["f1"] == 1.0  # the report is still printed
 
 
-def test_evaluate_sees_reviews(gold_setup: SimpleNamespace, tmp_path: Path, pw: SimpleNamespace) -> None:
+def test_evaluate_sees_reviews(
+    gold_setup: SimpleNamespace, tmp_path: Path, pw: SimpleNamespace
+) -> None:
     db = pw.copy_db(gold_setup.db, tmp_path / "reviewed.db")
     strike = next(e for e in pw.invoke_json("events", "--db", db) if e["locality"] == "Zhanaozen")
     pw.invoke("review", strike["id"], "reject", "--db", db, "--author", "editor")
@@ -76,7 +92,9 @@ def test_evaluate_sees_reviews(gold_setup: SimpleNamespace, tmp_path: Path, pw: 
 
 def test_evaluate_errors(gold_setup: SimpleNamespace, tmp_path: Path, pw: SimpleNamespace) -> None:
     bad = tmp_path / "bad-gold.jsonl"
-    bad.write_text(json.dumps(GOLD[0]) + "\n" + '{"article": {"id": "x"}, "events": [\n', encoding="utf-8")
+    bad.write_text(
+        json.dumps(GOLD[0]) + "\n" + '{"article": {"id": "x"}, "events": [\n', encoding="utf-8"
+    )
     result = pw.invoke("evaluate", "--gold", bad, "--db", gold_setup.db, ok=(1,))
     assert f"{bad}:2" in result.stderr
     bad_value = tmp_path / "bad-value.jsonl"
@@ -84,7 +102,9 @@ def test_evaluate_errors(gold_setup: SimpleNamespace, tmp_path: Path, pw: Simple
     bad_value.write_text(json.dumps(GOLD[0]) + "\n" + json.dumps(wrong) + "\n", encoding="utf-8")
     result = pw.invoke("evaluate", "--gold", bad_value, "--db", gold_setup.db, ok=(1,))
     assert f"{bad_value}:2" in result.stderr and "picnic" in result.stderr
-    missing_db = pw.invoke("evaluate", "--gold", gold_setup.gold, "--db", tmp_path / "nope.db", ok=(1,))
+    missing_db = pw.invoke(
+        "evaluate", "--gold", gold_setup.gold, "--db", tmp_path / "nope.db", ok=(1,)
+    )
     assert "nope.db" in missing_db.stderr and not (tmp_path / "nope.db").exists()
     pw.invoke("evaluate", "--gold", gold_setup.gold, ok=(2,))  # neither --db nor --articles
     pw.invoke("evaluate", "--gold", tmp_path / "absent.jsonl", "--db", gold_setup.db, ok=(2,))

@@ -6,9 +6,10 @@ criterion, every event that meets it is listed, and the criterion picks some but
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
@@ -61,7 +62,9 @@ def test_events_filters_that_match_nothing(corpus_db: Path, pw: SimpleNamespace)
     assert pw.invoke_json("events", "--db", corpus_db, "--search", "interest rate") == []
 
 
-def test_events_plain_listing_and_limit(corpus_db: Path, all_events: list, pw: SimpleNamespace) -> None:
+def test_events_plain_listing_and_limit(
+    corpus_db: Path, all_events: list, pw: SimpleNamespace
+) -> None:
     result = pw.invoke("events", "--db", corpus_db)
     lines = result.stdout.splitlines()
     assert [line.split()[0] for line in lines] == _ids(all_events)
@@ -73,7 +76,9 @@ def test_events_plain_listing_and_limit(corpus_db: Path, all_events: list, pw: S
     assert _ids(limited) == _ids(all_events)[:2]
 
 
-def test_events_bad_input_is_a_message_not_a_traceback(tmp_path: Path, corpus_db: Path, pw: SimpleNamespace) -> None:
+def test_events_bad_input_is_a_message_not_a_traceback(
+    tmp_path: Path, corpus_db: Path, pw: SimpleNamespace
+) -> None:
     bad_query = pw.invoke("events", "--db", corpus_db, "--search", 'teachers"', ok=(1,))
     assert "full-text query" in bad_query.stderr
     missing = pw.invoke("events", "--db", tmp_path / "typo.db", ok=(1,))
@@ -107,7 +112,9 @@ def _quoted_under(out: str, field_line: str) -> str:
     return " ".join(quoted)
 
 
-def test_show_prints_each_field_with_its_sentence(corpus_db: Path, all_events: list, pw: SimpleNamespace) -> None:
+def test_show_prints_each_field_with_its_sentence(
+    corpus_db: Path, all_events: list, pw: SimpleNamespace
+) -> None:
     event = next(e for e in all_events if e["locality"] == "Bishkek")
     out = pw.invoke("show", event["id"], "--db", corpus_db).stdout
     assert out.startswith(f"event {event['id']}")
@@ -115,14 +122,16 @@ def test_show_prints_each_field_with_its_sentence(corpus_db: Path, all_events: l
     # the value's evidence, marked inside its sentence, follows the field line
     assert "[Tuesday]" in _quoted_under(out, "date_start: 2024-04-30")
     assert "[Bishkek]" in _quoted_under(out, "locality: Bishkek")
-    assert "[detained 12 people]" in _quoted_under(out, 'arrests_text: detained 12 people')
+    assert "[detained 12 people]" in _quoted_under(out, "arrests_text: detained 12 people")
     # values are shown as JSON, not as Python reprs
-    assert "tactics: [\"" in out or "tactics:" not in out
+    assert 'tactics: ["' in out or "tactics:" not in out
     assert "{'" not in out
     assert "Tian Shan Herald" in out  # the source
 
 
-def test_show_json_quotes_evidence_from_the_article(corpus_db: Path, all_events: list, pw: SimpleNamespace) -> None:
+def test_show_json_quotes_evidence_from_the_article(
+    corpus_db: Path, all_events: list, pw: SimpleNamespace
+) -> None:
     event = next(e for e in all_events if e["country"] == "KZ" and e["locality"] == "Almaty")
     details = pw.invoke_json("show", event["id"], "--db", corpus_db)
     assert details["event"] == event

@@ -63,7 +63,9 @@ def test_text_is_stored_unchanged_and_the_database_intact(hostile_db: Path, even
     assert CLAIM_TEXT in " ".join(event["claims"])
 
 
-def test_show_quotes_the_text_and_neutralises_terminal_controls(hostile_db: Path, event: dict, pw: SimpleNamespace) -> None:
+def test_show_quotes_the_text_and_neutralises_terminal_controls(
+    hostile_db: Path, event: dict, pw: SimpleNamespace
+) -> None:
     out = pw.invoke("show", event["id"], "--db", hostile_db).stdout
     unwrapped = " ".join(line.strip() for line in out.splitlines())
     assert SCRIPT in unwrapped  # markup is data, shown as it is
@@ -82,19 +84,32 @@ def test_show_quotes_the_text_and_neutralises_terminal_controls(hostile_db: Path
 def test_events_listing_and_search(hostile_db: Path, event: dict, pw: SimpleNamespace) -> None:
     listing = pw.invoke("events", "--db", hostile_db).stdout
     assert event["id"] in listing
-    assert [e["id"] for e in pw.invoke_json("events", "--db", hostile_db, "--search", "landfill")] == [event["id"]]
+    assert [
+        e["id"] for e in pw.invoke_json("events", "--db", hostile_db, "--search", "landfill")
+    ] == [event["id"]]
     assert pw.invoke_json("events", "--db", hostile_db, "--country", "KZ' OR '1'='1") == []
 
 
-def test_every_export_format_reads_back(hostile_db: Path, event: dict, tmp_path: Path, pw: SimpleNamespace) -> None:
-    for fmt, name in (("jsonl", "e.jsonl"), ("acled", "e.csv"), ("geojson", "e.geojson"), ("parquet", "e.parquet")):
+def test_every_export_format_reads_back(
+    hostile_db: Path, event: dict, tmp_path: Path, pw: SimpleNamespace
+) -> None:
+    for fmt, name in (
+        ("jsonl", "e.jsonl"),
+        ("acled", "e.csv"),
+        ("geojson", "e.geojson"),
+        ("parquet", "e.parquet"),
+    ):
         pw.invoke("export", "--db", hostile_db, "--format", fmt, "--out", tmp_path / name)
-    rows = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [
+        json.loads(line) for line in (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert event in rows
     with open(tmp_path / "e.csv", newline="", encoding="utf-8") as fh:
         table = list(csv.reader(fh))
     assert len(table) == len(rows) + 1 and {len(r) for r in table} == {31}
     features = json.loads((tmp_path / "e.geojson").read_text(encoding="utf-8"))["features"]
-    assert [f["properties"]["claims"] for f in features if f["id"] == event["id"]] == [event["claims"]]
+    assert [f["properties"]["claims"] for f in features if f["id"] == event["id"]] == [
+        event["claims"]
+    ]
     parquet = pq.read_table(tmp_path / "e.parquet").to_pylist()
     assert [r["id"] for r in parquet] == [r["id"] for r in rows]

@@ -24,7 +24,9 @@ def test_correction_survives_redo(work_db: Path, tmp_path: Path, pw: SimpleNames
         "--note", "the union's count",
     )  # fmt: skip
     assert result.stdout.strip() == f"{event['id']}: size_low = 450"
-    pw.invoke("correct", event["id"], "locality", "Bishkek city", "--db", work_db, "--author", "analyst")
+    pw.invoke(
+        "correct", event["id"], "locality", "Bishkek city", "--db", work_db, "--author", "analyst"
+    )
     pw.invoke("correct", event["id"], "claims", '["pay the arrears", "index salaries"]', "--db", work_db,
               "--author", "analyst")  # fmt: skip
 
@@ -48,7 +50,9 @@ def test_correction_survives_redo(work_db: Path, tmp_path: Path, pw: SimpleNames
     assert next(e for e in exported if e["id"] == event["id"])["size_low"] == 450
 
 
-def test_rejected_event_disappears_and_stays_rejected(work_db: Path, tmp_path: Path, pw: SimpleNamespace) -> None:
+def test_rejected_event_disappears_and_stays_rejected(
+    work_db: Path, tmp_path: Path, pw: SimpleNamespace
+) -> None:
     before = pw.invoke_json("events", "--db", work_db)
     event = _by_outlet(before, "Fergana Daily")
     result = pw.invoke("review", event["id"], "reject", "--db", work_db, "--author", "editor",
@@ -84,10 +88,14 @@ def test_invalid_corrections_exit_1_and_change_nothing(work_db: Path, pw: Simple
         ("ev-doesnotexist", "size_low", "10", "ev-doesnotexist"),
     ]
     for target, field, value, message in cases:
-        result = pw.invoke("correct", target, field, value, "--db", work_db, "--author", "a", ok=(1,))
+        result = pw.invoke(
+            "correct", target, field, value, "--db", work_db, "--author", "a", ok=(1,)
+        )
         assert message in result.stderr, (field, result.stderr)
         assert "Traceback" not in result.output
     pw.invoke("review", event_id, "maybe", "--db", work_db, "--author", "a", ok=(2,))
-    pw.invoke("correct", event_id, "size_low", "10", "--db", work_db, ok=(2,))  # --author is required
+    pw.invoke(
+        "correct", event_id, "size_low", "10", "--db", work_db, ok=(2,)
+    )  # --author is required
     assert pw.invoke_json("events", "--db", work_db) == before
     assert pw.invoke_json("show", event_id, "--db", work_db)["corrections"] == []

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
-
 from types import SimpleNamespace
 
 GOOD_TXT = (
@@ -32,11 +31,16 @@ def _mixed_inputs(folder: Path) -> Path:
     folder.mkdir()
     (folder / "a-nurses.txt").write_text(GOOD_TXT, encoding="utf-8")
     (folder / "b-records.jsonl").write_text(
-        json.dumps(GOOD_RECORD) + "\n" + '{"id": "broken", "text": "unterminated\n'
-        + json.dumps(UNDATED_RECORD) + "\n",
+        json.dumps(GOOD_RECORD)
+        + "\n"
+        + '{"id": "broken", "text": "unterminated\n'
+        + json.dumps(UNDATED_RECORD)
+        + "\n",
         encoding="utf-8",
     )
-    (folder / "c-corrupt.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (folder / "c-corrupt.txt").write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    )
     (folder / "d-latin1.txt").write_bytes(
         "Café owners in Almaty protested on Tuesday against a new licence fee.".encode("latin-1")
     )
@@ -52,7 +56,9 @@ def _rows(db: Path, sql: str) -> list[tuple]:
         con.close()
 
 
-def test_ingest_mixed_directory_rejects_bad_inputs_and_codes_the_good_ones(tmp_path: Path, pw: SimpleNamespace) -> None:
+def test_ingest_mixed_directory_rejects_bad_inputs_and_codes_the_good_ones(
+    tmp_path: Path, pw: SimpleNamespace
+) -> None:
     inputs = _mixed_inputs(tmp_path / "inbox")
     db = tmp_path / "pw.db"
 
@@ -78,6 +84,9 @@ def test_ingest_mixed_directory_rejects_bad_inputs_and_codes_the_good_ones(tmp_p
         ("d-latin1.txt", None), ("e-empty.txt", None),
     ]  # fmt: skip
     assert all(r["reason"] for r in recorded)
+    listed = pw.invoke("rejects", "--db", db)
+    assert len(listed.stdout.splitlines()) == 5 and "5 rejected inputs" in listed.stderr
+    assert any(line.endswith(":2: " + recorded[0]["reason"]) for line in listed.stdout.splitlines())
 
     events = pw.invoke_json("events", "--db", db)
     assert {e["country"] for e in events} >= {"GE", "TJ"}
@@ -114,7 +123,9 @@ def test_ingest_plain_output_and_the_encoding_option(tmp_path: Path, pw: SimpleN
     assert "read 1 articles (1 new" in accepted.stdout
     events = pw.invoke_json("events", "--db", db)
     assert any(e["locality"] == "Almaty" for e in events)
-    stored = json.loads(pw.invoke("export", "--db", db, "--format", "jsonl", "--out", "-").stdout.splitlines()[0])
+    stored = json.loads(
+        pw.invoke("export", "--db", db, "--format", "jsonl", "--out", "-").stdout.splitlines()[0]
+    )
     assert stored["country"] == "KZ"
 
 
@@ -132,13 +143,17 @@ def test_ingest_stdin_needs_a_date_unless_given(tmp_path: Path, pw: SimpleNamesp
     assert undated.exit_code == 3
     assert "<stdin>" in undated.stderr and "--published" in undated.stderr
 
-    dated = CliRunner().invoke(main, ["ingest", "-", "--db", str(db), "--published", "2024-05-13"], input=text)
+    dated = CliRunner().invoke(
+        main, ["ingest", "-", "--db", str(db), "--published", "2024-05-13"], input=text
+    )
     assert dated.exit_code == 0, dated.output
     events = pw.invoke_json("events", "--db", db)
     assert [e["date_start"] for e in events] == ["2024-05-11"]
 
 
-def test_ingest_of_a_missing_path_is_a_rejection_not_a_crash(tmp_path: Path, pw: SimpleNamespace) -> None:
+def test_ingest_of_a_missing_path_is_a_rejection_not_a_crash(
+    tmp_path: Path, pw: SimpleNamespace
+) -> None:
     result = pw.invoke("ingest", tmp_path / "nowhere.txt", "--db", tmp_path / "pw.db", ok=(3,))
     assert "nowhere.txt" in result.stderr
     assert "no such file" in result.stderr.lower()

@@ -8,12 +8,14 @@ the comparison also catches results that depend on the process or on what was co
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -68,18 +70,26 @@ def _write_corpus(folder: Path, n: int = 60) -> Path:
     return folder
 
 
-def _done(db: Path) -> int:
-    """Articles coded so far, read while another process writes (0 before the tables exist)."""
+def _count(db: Path, sql: str) -> int:
+    """A count read while another process writes (0 before the tables exist)."""
     if not db.exists():
         return 0
     try:
         con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
         try:
-            return con.execute("SELECT COUNT(*) FROM articles WHERE state != 'pending'").fetchone()[0]
+            return con.execute(sql).fetchone()[0]
         finally:
             con.close()
     except sqlite3.Error:
         return 0
+
+
+def _done(db: Path) -> int:
+    return _count(db, "SELECT COUNT(*) FROM articles WHERE state != 'pending'")
+
+
+def _run_started(db: Path) -> int:
+    return _count(db, "SELECT COUNT(*) FROM runs WHERE command = 'run'")
 
 
 def _snapshot(db: Path) -> dict[str, list[tuple]]:
@@ -99,26 +109,25 @@ def _snapshot(db: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
-def _kill_part_way(folder: Path, db: Path, total: int) -> int:
-    """Start `ingest`, SIGKILL it once some (not all) articles are coded; the count coded then."""
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "protestwatch.cli", "ingest", str(folder), "--db", str(db)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 120
-        while proc.poll() is None and time.monotonic() < deadline:
-            if _done(db) > 0:
-                os.kill(proc.pid, signal.SIGKILL)
-                break
-            time.sleep(0.005)
-        proc.wait(timeout=30)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        proc.stderr.close()  # type: ignore[union-attr]
-    return _done(db)
+def _kill_when(args: list[str], db: Path, ready: Callable[[Path], int], log: Path) -> None:
+    """Start the command, SIGKILL it as soon as ``ready(db)`` (or let it finish)."""
+    with open(log, "wb") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "protestwatch.cli", *args, "--db", str(db)],
+            stdout=subprocess.DEVNULL, stderr=err, start_new_session=True,
+        )  # fmt: skip
+        try:
+            deadline = time.monotonic() + 120
+            while proc.poll() is None and time.monotonic() < deadline:
+                if ready(db):
+                    os.kill(proc.pid, signal.SIGKILL)
+                    break
+                time.sleep(0.005)
+            proc.wait(timeout=30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
 
 
 def test_killed_ingest_resumes_to_the_same_database(tmp_path: Path, pw: SimpleNamespace) -> None:
@@ -133,14 +142,19 @@ def test_killed_ingest_resumes_to_the_same_database(tmp_path: Path, pw: SimpleNa
     assert len(expected["events"]) >= total // 2
 
     interrupted = False
-    for attempt in range(3):  # a machine fast enough to finish before the kill gets another try
-        db = tmp_path / f"killed-{attempt}.db"
-        coded_before_kill = _kill_part_way(folder, db, total)
+    for attempt in range(3):
+        db, log = tmp_path / f"killed-{attempt}.db", tmp_path / f"killed-{attempt}.log"
+        if attempt == 0:  # killed while coding, after some articles are saved
+            _kill_when(["ingest", str(folder)], db, _done, log)
+        else:  # the machine was too fast: store first, then kill the run before it codes
+            pw.invoke("ingest", folder, "--db", db, "--no-run")
+            _kill_when(["run"], db, _run_started, log)
+        coded_before_kill = _done(db)
         resumed = pw.run("run", "--db", db, "--json")
         assert resumed.returncode == 0, resumed.stderr
-        assert _snapshot(db) == expected
+        assert _snapshot(db) == expected, log.read_text(encoding="utf-8")[-3000:]
         if coded_before_kill < total:
             interrupted = True
-            assert '"coded": %d' % (total - coded_before_kill) in resumed.stdout
+            assert json.loads(resumed.stdout)["coded"] == total - coded_before_kill
             break
-    assert interrupted, "the ingest was never killed before it finished"
+    assert interrupted, "the command was never killed before it finished"

@@ -35,23 +35,21 @@ _OFF_TOPIC = re.compile(
     r"diplomatic|note\s+of\s+protest|protest\s+note)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-_REACH = 200
-
-
-# Cheap stems: only the sentences that hold one are searched for triggers.
-_STEMS = re.compile(
-    r"protest|demonstrat|rall(?:y|ie)|march|picket|strik|walk|sit-?in|vigil|riot|blockad|block|"
-    r"boycott|streets|occup|motorcade|flash|clash|encampment|tent\s+camp|go-?slow|downed|torch|"
-    r"set\s+fire|loot",
+# Stems of the unambiguous (strength 2) triggers: only sentences holding one are read.
+_STRONG_STEMS = re.compile(
+    r"protest|demonstrat|rall(?:y|ie)|march|picket|strik|walk-?out|walked\s+off|sit-?in|vigil|riot|"
+    r"blockad|block|boycott|streets|encampment|tent\s+camp|motorcade|convoy|flash|clash|go-?slow|"
+    r"downed|stopped\s+work",
     re.IGNORECASE,
 )
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_REACH = 200
 
 
 def gate_score(text: str) -> int:
     """The number of protest-like sentences with an unambiguous trigger (0 = surely no protest)."""
     score, seen = 0, set()
-    for stem in _STEMS.finditer(text):
+    for stem in _STRONG_STEMS.finditer(text):
         start, end = _sentence_bounds(text, stem.start(), stem.end())
         if start in seen:
             continue

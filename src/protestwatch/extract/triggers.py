@@ -191,10 +191,22 @@ _GATHERED = re.compile(
 )
 
 
+# Cheap stems that every trigger of the lexicon contains: text without one has no trigger.
+TRIGGER_STEMS = re.compile(
+    r"protest|demonstrat|rall(?:y|ie)|march|picket|strik|walk|sit|sat\s|vigil|riot|blockad|block|"
+    r"boycott|street|occup|motorcade|convoy|flash|clash|encampment|tent\s+camp|go-?slow|downed|"
+    r"torch|fire|ablaze|loot|vandal|defaced|gather|assembled|converged|unrest|hunger|candles|"
+    r"flowers|rode|drove|parade|process|cycled|stopped\s+work",
+    re.IGNORECASE,
+)
+
+
 def find_triggers(text: str, span: Span | None = None) -> list[Trigger]:
     """The protest triggers in ``text[span]`` (offsets into ``text``), idioms removed."""
     start, end = (span.start, span.end) if span else (0, len(text))
     chunk = text[start:end]
+    if not TRIGGER_STEMS.search(chunk):
+        return []
     idioms = [m.span() for m in _IDIOMS.finditer(chunk)]
     found: list[Trigger] = []
     for m in _TRIGGER_RE.finditer(chunk):
