@@ -325,3 +325,27 @@ def test_subject_count_without_a_gathering_nearby() -> None:
             "Several hundred people live in the village, it said.")
     spans = [Span(0, 51), Span(52, len(text))]
     assert find_crowd_sizes(text, spans) == []
+
+
+def test_local_figure_outranks_a_national_total() -> None:
+    text = ("The ministry counted 104,000 demonstrators nationwide, while the union said more than "
+            "300,000 had taken part. In Lyon, about 6,000 people marched to the prefecture.")
+    cut = text.index(" In Lyon")
+    spans = [Span(0, cut), Span(cut + 1, len(text))]
+    assert [f.value.text for f in find_crowd_sizes(text, spans)] == ["about 6,000 people"]
+    assert len(find_crowd_sizes(text, spans[:1])) == 2  # alone, the national figures stand
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"Even a one-person picket is a way to say it out loud," the coordinator said.',
+     "A single-person picket remains the only legal form of street protest in Russia."],
+)
+def test_a_kind_of_protest_is_not_a_size(text: str) -> None:
+    assert find_crowd_sizes(text, [Span(0, len(text))]) == []
+
+
+def test_purpose_clause_marks_a_gathering() -> None:
+    text = ("Thousands of people lit candles at the junction, then walked to the City Assembly to "
+            "demand safer streets.")
+    assert sizes(text) == [(2000, 9999)]

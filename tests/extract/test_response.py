@@ -39,6 +39,7 @@ FORCE = [
     ("The police opened fire with rubber bullets.", [Force.CROWD_CONTROL]),
     ("Police fired warning shots into the air.", [Force.CROWD_CONTROL]),
     ("The picket took place without incident.", [Force.NONE]),
+    ("That gathering was not dispersed, and a deputy akim met a delegation.", [Force.NONE]),
     ("Police did not use tear gas.", []),
     ("Police threatened to use tear gas if the crowd did not disperse.", []),
     ("Protesters sometimes faced tear gas at the border crossing.", []),
@@ -63,6 +64,24 @@ DISPERSAL = [
     ("Officers ordered the protesters to disperse.", []),
     ("Police did not disperse the picket.", [False]),
     ("The sit-in was forcibly dispersed on Thursday night.", [True]),
+    # the authorities clear a place or push the crowd out of it
+    ("Officers moved in, detained several speakers and pushed the remaining protesters off the "
+     "square.", [True]),
+    ("Riot police fired tear gas before dawn, clearing Rustaveli Avenue after the protest.", [True]),
+    ("Police responded with water cannon and cleared the area around the square by 11 p.m.", [True]),
+    ("Troops swept the main avenue from the station to the cathedral.", [True]),
+    ("Those who stayed were pushed back with water cannon and batons.", [True]),
+    ("Ten minutes later the police began the dispersal using tear gas.", [True]),
+    ("The wave of protests in the region was ended by a security operation.", [True]),
+    ("Gendarmes forced the farmers off the motorway near Lyon.", [True]),
+    # the gathering ends by itself
+    ("That gathering was not dispersed, and a deputy mayor met a delegation.", [False]),
+    ("The students went home peacefully in the evening.", [False]),
+    ("Police watched but did not intervene, and the students dispersed at dusk.", [False]),
+    ("The protest lasted about six hours and ended peacefully after the governor promised an "
+     "inquiry.", [False]),
+    ("That protest ended when the company promised medical check-ups.", [False]),
+    ("The strikers went back to work after the owner agreed to pay the arrears.", [False]),
 ]
 
 
@@ -82,6 +101,15 @@ INTERNET = [
     ("The mobile internet worked normally throughout the rally.", [False]),
     ("Organisers used Telegram to coordinate the march.", []),
     ("Officials could cut the internet if the protests spread, a source said.", []),
+    # long subjects, parentheses, and demands to restore a service
+    ("Mobile internet and most fixed-line connections in the mountainous region were cut shortly "
+     "after the crowd began to assemble.", [True]),
+    ("Internet access in the Gorno-Badakhshan Autonomous Region (GBAO) remained cut off on Sunday.",
+     [True]),
+    ("The authorities must immediately restore internet and mobile data services in the region.",
+     [True]),
+    ("Mobile data was restored on Tuesday after a four-day outage.", [True]),
+    ("Internet users in the capital complained that tariffs for all plans were cut.", []),
 ]
 
 
@@ -111,12 +139,37 @@ PERMIT = [
     ("The Kazakh Democratic Alternative is currently banned by the authorities.", []),
     ("Organisers hope the rally will be approved next week.", []),
     ("The parliament approved the new land code in March.", []),
+    # refusals, in several forms
+    ("The rally had not been authorised.", [Permit.DENIED]),
+    ("The city administration had turned down an application from the organisers.",
+     [Permit.DENIED]),
+    ("The organisers had applied for permission ten days in advance and were refused.",
+     [Permit.DENIED]),
+    ("The mayor's office had refused to approve the rally, citing a ban on mass events.",
+     [Permit.DENIED, Permit.DENIED]),
+    ("The akimat had refused to authorise the rally.", [Permit.DENIED]),
+    ("The regional prosecutor's office said that the strike was illegal.", [Permit.DENIED]),
+    ("Officials declared the walkout unlawful on Tuesday.", [Permit.DENIED]),
+    # notification regimes: notified as the law requires = authorised
+    ("She had notified the akimat in advance, as required.", [Permit.AUTHORIZED]),
+    ("The group said it had notified the Yerevan municipality of the march, as required by law.",
+     [Permit.AUTHORIZED]),
+    ("Organisers notified city hall of the picket three days beforehand.", [Permit.AUTHORIZED]),
+    # not a permit statement
+    ("Most of the detainees were held for carrying prohibited items.", []),
+    ("The organisers had applied for permission ten days in advance.", []),
 ]
 
 
 @pytest.mark.parametrize("text, expected", PERMIT)
 def test_permit(text: str, expected: list[Permit]) -> None:
     assert values(detect_permit, text) == expected
+
+
+def test_event_statement_outranks_a_general_rule() -> None:
+    text = ("Georgian law does not require permission for assemblies, and the organisers had "
+            "notified City Hall in advance. The assembly was therefore lawful.")
+    assert set(values(detect_permit, text)) == {Permit.AUTHORIZED}
 
 
 VIOLENCE = [
@@ -129,6 +182,12 @@ VIOLENCE = [
      "police outside the Chinese embassy.", []),
     ("Organisers said protesters did not throw stones.", []),
     ("The crowd stormed the regional administration building in Andijan.", [True]),
+    ("Smaller marches in Valparaiso and Concepcion passed off peacefully, local media said.",
+     [False]),
+    ("The rally in the town of Kant passed off entirely peacefully.", [False]),
+    # generic statements with a gerund subject are not acts
+    ('"Burning and attacking police stations is a crime," the interior minister said.', []),
+    ("Looting shops is never acceptable, the mayor told reporters.", []),
 ]
 
 
@@ -150,6 +209,35 @@ OUTCOMES = [
     ("The construction of the plant has been put on hold, the akimat said.",
      ["The construction of the plant has been put on hold"]),
     ("Protesters demanded that the governor resign.", []),
+    # demands addressed to the authorities are not their response
+    ("Speakers took turns, calling on the government to freeze utility prices.", []),
+    ("An online petition asking the state government to scrap the plan has 60,000 signatures.", []),
+    ("The group calls on parliament to suspend consideration of the draft.", []),
+    # concessions, in several forms
+    ("The university's management suspended lectures for two weeks on Tuesday.",
+     ["The university's management suspended lectures for two weeks"]),
+    ("Two years ago the ruling party eventually withdrew the bill.",
+     ["the ruling party eventually withdrew the bill"]),
+    ("The government dissolved the unit, but activists say little has changed.",
+     ["The government dissolved the unit"]),
+    ("The regional governor promised that investigators from Dushanbe would look into the case.",
+     ["The regional governor promised that investigators from Dushanbe would look into the case"]),
+    ("A deputy akim met a delegation of the protesters.",
+     ["A deputy akim met a delegation of the protesters"]),
+    ("Gas supplies were restored to most of the affected homes two days later.",
+     ["Gas supplies were restored to most of the affected homes"]),
+    ("After the march the city promised new cycle lanes.", ["the city promised new cycle lanes"]),
+    # a negation later in the sentence does not undo the concession
+    ("That protest ended when the company promised medical check-ups, which never took place.",
+     ["the company promised medical check-ups"]),
+    ("Hundreds marched, and the city promised new cycle lanes, most of which were never built.",
+     ["the city promised new cycle lanes"]),
+    ("Residents protested in 2017, and the bill was eventually withdrawn.",
+     ["the bill was eventually withdrawn"]),
+    ("Residents staged protests, and some received compensation after their cases were publicised.",
+     ["some received compensation"]),
+    # but a negated concession is none
+    ("The company has not promised anything, the union said.", []),
 ]
 
 

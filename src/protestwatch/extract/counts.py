@@ -34,6 +34,7 @@ from typing import Sequence
 from protestwatch.extract.quantities import (
     QuantityPhrase,
     is_hypothetical,
+    is_list_marker,
     is_negated,
     iter_quantities,
     sentence_bounds,
@@ -54,18 +55,19 @@ _ARREST_PP = (
     r"apprehended|held\s+(?:in\s+custody|by\s+police|at\s+(?:a\s+)?police\s+stations?|overnight)|"
     r"taken\s+away|bundled\s+into|carted\s+off|hauled\s+(?:away|off)|"
     r"taken\s+to\s+(?:a\s+)?police\s+stations?|placed\s+under\s+(?:administrative\s+)?arrest|"
-    r"put\s+behind\s+bars|picked\s+up\s+by\s+police|under\s+arrest|in\s+custody"
+    r"put\s+behind\s+bars|picked\s+up\s+by\s+police|under\s+arrest|in\s+custody|"
+    r"held\s+for\s+(?:\w+\s+){1,2}?(?:hours?|days?|nights?)"
 )
 _ARREST_ACTIVE = (
     r"detain(?:ed|ing|s)?|arrest(?:ed|ing|s)?|jail(?:ed|ing)|rounded\s+up|round\s+up|"
-    r"apprehend(?:ed|ing)?|took|taking|hauled\s+(?:away|off)|bundled"
+    r"apprehend(?:ed|ing)?|hauled\s+(?:away|off)|bundled"
 )
 _ARREST_NOUN = r"arrests|detentions|detainees"
 _INJURY_PP = (
     r"injured|wounded|hurt|hospitali[sz]ed|taken\s+to\s+(?:a\s+)?hospitals?|"
-    r"needed\s+medical\s+(?:treatment|attention|help|care)|"
-    r"sought\s+medical\s+(?:treatment|attention|help|care)|suffered\s+(?:\w+\s+)?injuries|"
-    r"received\s+(?:\w+\s+)?injuries|treated\s+for\s+(?:\w+\s+)?(?:injuries|wounds)"
+    r"(?:needed|sought|received|required|underwent|got)\s+(?:\w+\s+)?(?:medical|hospital|emergency)\s+"
+    r"(?:treatment|attention|help|care|aid)|suffered\s+(?:\w+\s+)?injuries|"
+    r"received\s+(?:\w+\s+)?injuries|treated\s+(?:in\s+hospital\s+)?for\b"
 )
 _INJURY_ACTIVE = r"injur(?:ed|ing)|wound(?:ed|ing)|hurt(?:ing)?|leaving|left"
 _INJURY_NOUN = r"injuries|injured|wounded"
@@ -146,7 +148,8 @@ def _cues(pp: str, active: str, noun: str, zero_nouns: str) -> _Cues:
         single=re.compile(
             rf"\b(?:(?i:the|a|an|one|another|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?"
             rf"(?i:{_PERSON_SINGULAR}){_REL}(?:\s+{_SING_AUX})?"
-            rf"|(?:(?i:he|she)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){_REL}\s+{_SING_AUX})"
+            rf"|(?:(?i:he|she)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?){_REL}\s+{_SING_AUX}"
+            rf"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+\d{{1,3}},(?:\s+{_SING_AUX})?)"
             rf"\s+(?i:{_SING_ADV}(?:{pp}))\b",
             0,
         ),
@@ -180,10 +183,32 @@ _ACTIVE_SINGLE_ARREST_RE = re.compile(
 )
 _BARE_PLURAL_ARREST_RE = re.compile(
     rf"\b(?:(?:{_PLURAL_PEOPLE})\s+{_AUX}(?:{_ARREST_PP})\b"
-    rf"|(?:{_ARREST_ACTIVE})\s+(?:{_PLURAL_PEOPLE})\b"
+    rf"|(?:detained|arrested|jailed|rounded\s+up|apprehended|hauled\s+(?:away|off)|bundled)\s+"
+    rf"(?:{_PLURAL_PEOPLE})\b"
     rf"|(?:made|making|carried\s+out)\s+(?:mass\s+)?(?:{_ARREST_NOUN})\b"
     rf"|(?:arrests|detentions)\s+{_AUX}(?:made|carried\s+out|reported)\b"
     rf"|mass\s+(?:arrests|detentions))",
+    re.IGNORECASE,
+)
+
+
+#: "took the two students to a police station", "took her away"
+_TOOK_RE = re.compile(
+    r"\b(?:took|taking|takes|drove|dragged|carried|led|escorted|bundled)\s+"
+    r"(?P<obj>him|her|them|(?:the|a|an|two|three|four|five|several|\d+)\s+(?:[\w-]+\s+){0,2}?[\w-]+)"
+    r"(?:,[^,]{1,50},)?\s+(?:away\b|off\s+to\s+(?:a|the)\s+police|into\s+(?:police\s+)?custody|"
+    r"to\s+(?:a|the|an)\s+(?:nearby\s+|local\s+|district\s+|city\s+)?(?:police\s+)?(?:station|precinct|"
+    r"police|van|bus|department))\b",
+    re.IGNORECASE,
+)
+_PRONOUN_RE = re.compile(r"\w+\s+(?:him|her|them)\b", re.I)
+_REPORTS_OF_RE = re.compile(r"\breports?\s+of\b", re.I)
+_REPORTED_AFTER_RE = re.compile(r"\s+(?:were|was|have\s+been|had\s+been)\s+reported\b", re.I)
+_SHARE_RE = re.compile(r",\s+(?P<n>[\w,.-]+(?:\s+[\w-]+)?)\s+of\s+them\s+(?:in|at|from|on)\b", re.I)
+_AGE_BEFORE_RE = re.compile(r"[A-Z][\w'’-]+,\s*$")
+_GRIEVANCE_BEFORE_RE = re.compile(
+    r"\b(?:after|following|over|where|since|because\s+of|for|mourn\w*|commemorat\w*|"
+    r"anniversary\s+of|against)\s+(?:the\s+|a\s+|an\s+)?$",
     re.IGNORECASE,
 )
 
@@ -199,7 +224,14 @@ def find_arrests(text: str, sentences: Sequence[Span]) -> list[Finding[Quantity]
         hits = _counted(text, s0, s1, _ARREST, allow_vague=True)
         hits += _singles(text, s0, s1, _ARREST) + _active_singles(text, s0, s1)
         hits += _bare_plurals(text, s0, s1)
-        found += _without_overlaps(hits)
+        # "took them to a police station" after "detained protesters" is the same people
+        hits += [f for f in _taken_away(text, s0, s1) if not (hits and _PRONOUN_RE.match(f.value.text))]
+        kept = _without_overlaps(hits)
+        found += kept + _local_shares(text, s1, kept)
+    local = [f for f in found if f.value.low is not None and not is_multi_site(f.value.text)]
+    if local and len(local) < len(found):
+        # a local count ("38 of them in Santiago") outranks a national total (codebook §3.4)
+        found = [f for f in found if not (f.value.low and is_multi_site(f.value.text))]
     return sorted(found, key=lambda f: f.span)
 
 
@@ -231,6 +263,8 @@ def _as_integers(text: str, sentences: Sequence[Span], cues: _Cues) -> list[Find
     for s0, s1 in sentence_bounds(text, sentences):
         hits = _counted(text, s0, s1, cues, allow_vague=False) + _singles(text, s0, s1, cues)
         for f in _without_overlaps(hits):
+            if _GRIEVANCE_BEFORE_RE.search(text, max(s0, f.span.start - 40), f.span.start):
+                continue  # "rallied after a local man was killed": the protest's cause
             value = f.value.low if f.value.low is not None else f.value.high
             if value is not None:
                 found.append(Finding(value, f.span))
@@ -242,7 +276,7 @@ def _counted(
 ) -> list[Finding[Quantity]]:
     """Zeros, and quantities that are the subject or the object of a count's cue."""
     hits = [
-        Finding(Quantity(m.group(), 0, 0), Span(m.start(), m.end()))
+        _zero(text, m.start(), m.end(), s1)
         for m in cues.zero.finditer(text, s0, s1)
         if not is_hypothetical(text, m.start(), s0, words=3)
     ]
@@ -255,10 +289,25 @@ def _counted(
     return hits
 
 
+def _zero(text: str, start: int, end: int, s1: int) -> Finding[Quantity]:
+    """A zero, or, for "no arrests were reported" / "no reports of arrests", no count at all."""
+    reported = _REPORTED_AFTER_RE.match(text, end, s1)
+    if reported:
+        end = reported.end()
+    span = Span(start, end)
+    if reported or _REPORTS_OF_RE.search(text, start, end):
+        return Finding(Quantity(span.text(text), None, None), span)
+    return Finding(Quantity(span.text(text), 0, 0), span)
+
+
 def _count_span(text: str, q: QuantityPhrase, s0: int, s1: int, cues: _Cues) -> Span | None:
     before = text[max(s0, q.span.start - 90) : q.span.start]
     if re.search(r"[$€£¥₸]\s*$|\b(?:aged?|article|no\.)\s*$", before, re.IGNORECASE):
         return None
+    if is_list_marker(text, q.span, s0):
+        return None  # "2. release the men detained on Monday"
+    if _AGE_BEFORE_RE.search(before) and text.startswith(",", q.span.end):
+        return None  # "Daler Nazarov, 24, died": an age
     if re.match(r"^(?:-|\s*(?:%|percent|per\s+cent|years?|days?|hours?))", text[q.span.end : s1]):
         return None
     noun = cues.noun.match(text, q.span.end, s1)
@@ -286,7 +335,7 @@ def _checked(text: str, s0: int, start: int, end: int, cue: int) -> Span | None:
 
 def _noun_phrase_end(text: str, pos: int, s1: int, allow_commas: bool = False) -> int:
     """Where the noun phrase after a quantity ends ("22 [young activists] were ...")."""
-    end = pos
+    end, prev = pos, ""
     for i, m in enumerate(re.finditer(r"[,]|[\w'’-]+|\([^)]*\)", text[pos:s1])):
         token = m.group().lower()
         if i >= 8 or token in _BREAK_WORDS or token in _IRREGULAR_VERBS:
@@ -295,10 +344,12 @@ def _noun_phrase_end(text: str, pos: int, s1: int, allow_commas: bool = False) -
             if not allow_commas:
                 break
             continue
-        if (token.endswith("ed") and (token not in _ADJ_ED or i > 0)) or re.fullmatch(
+        after_det = i > 0 and prev in ("the", "a", "an", "its", "their", "his", "her")
+        if (token.endswith("ed") and not after_det and (token not in _ADJ_ED or i > 0)) or re.fullmatch(
             r"were|was|have|has|had|are|is|been|got", token
         ):
             break
+        prev = token
         end = pos + m.end()
     return end
 
@@ -322,6 +373,36 @@ def _active_singles(text: str, s0: int, s1: int) -> list[Finding[Quantity]]:
     for m in _ACTIVE_SINGLE_ARREST_RE.finditer(text, s0, s1):
         if _checked(text, s0, m.start(), m.end(), m.start()) is not None:
             out.append(Finding(Quantity(m.group(), 1, 1), Span(m.start(), m.end())))
+    return out
+
+
+def _taken_away(text: str, s0: int, s1: int) -> list[Finding[Quantity]]:
+    """ "took the two students to a police station" (2), "took her away" (1), "took them" (2+)."""
+    out = []
+    for m in _TOOK_RE.finditer(text, s0, s1):
+        if _checked(text, s0, m.start(), m.end(), m.start()) is None:
+            continue
+        obj = m.group("obj")
+        q = next((p for p in iter_quantities(obj) if p.kind != "indefinite"), None)
+        if q is not None:
+            low, high = q.low, q.high
+        elif obj.lower() == "them" or obj.lower().endswith("s"):
+            low, high = 2, None
+        else:
+            low, high = 1, 1
+        out.append(Finding(Quantity(m.group(), low, high), Span(m.start(), m.end())))
+    return out
+
+
+def _local_shares(text: str, s1: int, kept: list[Finding[Quantity]]) -> list[Finding[Quantity]]:
+    """ "45 people had been arrested nationwide, 38 of them in Santiago": the 38 is a count too."""
+    out = []
+    for f in kept:
+        m = _SHARE_RE.match(text, f.span.end, s1)
+        q = next(iter_quantities(m.group("n")), None) if m else None
+        if m and q is not None and q.kind == "number":
+            span = Span(m.start("n"), m.end())
+            out.append(Finding(Quantity(span.text(text), q.low, q.high), span))
     return out
 
 

@@ -96,7 +96,8 @@ _GATHER_AFTER_RE = re.compile(
 _GATHER_CUE_RE = re.compile(
     rf"\b(?:{_GATHER_VERBS}|protests?|rall(?:y|ies)|demonstrations?|marches|pickets?|strikes?|"
     r"sit-?ins?|vigils?|crowds?|gatherings?|blockades?|processions?|motorcades?|flash\s+mobs?|"
-    r"walkouts?|slogans?|placards?|banners?)\b",
+    r"walkouts?|slogans?|placards?|banners?|candles|to\s+(?:demand|denounce|oppose|call\s+for|voice|"
+    r"express\s+(?:their|its|anger|outrage|solidarity))|walked\s+in\s+silence)\b",
     re.IGNORECASE,
 )
 _CROWD_ANCHOR_RE = re.compile(
@@ -183,6 +184,7 @@ _SINGLE_SUBJECT_RE = re.compile(
 )
 _PICKETER_RE = re.compile(r"\b(?i:the)\s+(?:lone\s+)?picketer\b(?:,\s+an?\s+[^,.;]{2,40}?,)?")
 _SINGLE_KIND_RE = re.compile(r"(?:single|one|1|lone)[- ](?:person|man|woman|member)|solo|solitary", re.I)
+_GENERIC_COPULA_RE = re.compile(r"\s+(?:is|are|remains?|can\s+be|may\s+be)\b", re.I)
 _SINGLE_EVENT_RE = re.compile(r"(?:picket|protest|demonstration|rally|strike|action)s\b", re.I)
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 _DEMONYM_RE = re.compile(r"^[A-Z][a-z]+(?:s|ese)$")
@@ -238,6 +240,11 @@ _WITH_PERSON_RE = re.compile(
 _SCOPE_AFTER_RE = re.compile(
     r"\s+(?:nationwide|countrywide|across\s+the\s+country|throughout\s+the\s+country|"
     r"all\s+over\s+the\s+country|in\s+total)\b",
+    re.IGNORECASE,
+)
+_MULTI_SITE_RE = re.compile(
+    r"\b(?:nationwide|countrywide|across\s+the\s+country|throughout\s+the\s+country|"
+    r"all\s+over\s+the\s+country|in\s+(?:several|many|dozens\s+of|\w+)\s+(?:other\s+)?cities)\b",
     re.IGNORECASE,
 )
 _GAPPED_RE = re.compile(
@@ -296,8 +303,11 @@ def find_crowd_sizes(text: str, sentences: Sequence[Span]) -> list[Finding[Quant
     """The crowd sizes that ``sentences`` (spans of ``text``) state, in text order.
 
     Every estimate is returned (police's and organisers'); ``combine_sizes`` reconciles them.
+    Estimates from a sentence about the whole country ("104,000 nationwide") are returned only
+    when no other sentence gives a figure.
     """
     found: list[Finding[Quantity]] = []
+    national: list[Finding[Quantity]] = []
     prev_end, prev_cue = -10, False
     for s0, s1 in sentence_bounds(text, sentences):
         near_cue = prev_cue and s0 - prev_end <= 3  # the sentence just before speaks of a gathering
@@ -308,9 +318,11 @@ def find_crowd_sizes(text: str, sentences: Sequence[Span]) -> list[Finding[Quant
                 in_sentence.append(_finding(text, q, span, s0))
         in_sentence += _second_estimates(text, s0, s1, in_sentence)
         in_sentence += _single_person(text, s0, s1)
-        found += _without_overlaps(in_sentence)
+        kept = _without_overlaps(in_sentence)
+        (national if kept and _MULTI_SITE_RE.search(text, s0, s1) else found).extend(kept)
         prev_end, prev_cue = s1, _gathering_cue(text, s0, s1)
-    return sorted(found, key=lambda f: f.span)
+    # a local figure outranks a national total given in another sentence
+    return sorted(found or national, key=lambda f: f.span)
 
 
 def _finding(text: str, q: QuantityPhrase, span: Span, s0: int) -> Finding[Quantity]:
@@ -507,6 +519,8 @@ def _single_person(text: str, s0: int, s1: int) -> list[Finding[Quantity]]:
             continue  # "single-person pickets do not require permission": a kind, not an event
         if out and _SINGLE_KIND_RE.match(m.group()):
             continue  # "a pensioner ... held a one-person picket": the person is the size
+        if _GENERIC_COPULA_RE.match(text, m.end(), s1):
+            continue  # "a one-person picket is a way to speak out": a kind
         if is_negated(text, m.start(), s0, words=4) or is_hypothetical(text, m.start(), s0, 4):
             continue
         span = Span(m.start(), m.end())

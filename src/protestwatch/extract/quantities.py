@@ -396,7 +396,7 @@ _HYPOTHETICAL_RE = re.compile(
     r"\b(?:threat\w*|warn\w*|could|would|might|(?-i:may)|(?-i:will)|shall|should|if|unless|"
     r"plan\w*|intend\w*|prepar\w*|ready\s+to|vow\w*|risk\w*|fear\w*|"
     r"avoid\w*|escap\w*|evad\w*|tried\s+to|try\s+to|trying\s+to|attempt\w*|"
-    r"order\w*|urg\w*|call\w*\s+(?:on|for)|demand\w*|possible|possibly|likely|"
+    r"order\w*|urg\w*|call\w*\s+(?:on|for)|demand\w*|possible|possibly|likely|ask(?:s|ing)?|"
     r"allegedly|rumou?r\w*|unconfirmed)\b",
     re.IGNORECASE,
 )

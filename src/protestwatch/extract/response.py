@@ -63,6 +63,7 @@ class _Rule(Generic[V]):
     if_negated: object = _SKIP  # a value, or _SKIP
     negation_inside: bool = False  # the pattern itself states a negation: don't test for one
     skip_habitual: bool = False
+    any_modality: bool = False  # a demand or a plan states the fact too ("must restore internet")
 
 
 def _rule(src: str, value: V, if_negated: object = _SKIP, **kw: bool) -> _Rule[V]:
@@ -87,7 +88,7 @@ def _scan(text: str, sentences: Sequence[Span], rules: Sequence[_Rule[V]]) -> li
 
 
 def _judge(text: str, s0: int, s1: int, m: re.Match[str], rule: _Rule[V]) -> object:
-    if is_hypothetical(text, m.start(), s0, words=5):
+    if not rule.any_modality and is_hypothetical(text, m.start(), s0, words=5):
         return _SKIP
     if rule.skip_habitual and is_habitual(text, max(s0, m.start() - 40), m.end()):
         return _SKIP
@@ -115,7 +116,8 @@ _FORCE_RULES: tuple[_Rule[Force], ...] = (
           Force.NONE, negation_inside=True),  # fmt: skip
     _rule(rf"\b{_SECURITY}\s+(?:\w+\s+)?(?:stood\s+by|watched|looked\s+on|kept\s+(?:their|a)\s+"
           r"distance|did\s+not\s+interfere)|\bwithout\s+(?:police\s+)?(?:intervention|interference)"
-          r"|\bno\s+force\s+was\s+used", Force.NONE, negation_inside=True),  # fmt: skip
+          r"|\bno\s+force\s+was\s+used|\b(?:was|were)\s+not\s+(?:dispersed|broken\s+up)",
+          Force.NONE, negation_inside=True),  # fmt: skip
     _rule(r"\blive\s+(?:fire|ammunition|rounds|bullets)|\bopened\s+fire(?!\s+(?:with|using)\s+"
           r"(?:rubber|plastic|tear|water|pellet|paintball|blank|stun))|\bfired\s+(?:live\s+\w+\s+)?"
           rf"(?:on|at|into)\s+(?:the\s+)?{_CROWD}|\bshot\s+(?:dead|and\s+killed)|\b(?:fatally|mortally)"
@@ -142,7 +144,12 @@ def detect_force(text: str, sentences: Sequence[Span]) -> list[Finding[Force]]:
 
 _CROWD_SUBJECT = (
     r"(?:crowds?|protesters|protestors|demonstrators|participants|people|they|gathering|rally|"
-    r"protest|march|marchers|picketers)"
+    r"protest|march|marchers|picketers|students|workers|strikers|residents|villagers|miners|"
+    r"farmers|pensioners|activists|supporters|women|mothers|drivers|traders)"
+)
+_PLACE_NOUN = (
+    r"(?:square|avenue|street|streets|road|area|park|bridge|camp|encampment|highway|motorway|"
+    r"boulevard|prospekt|carriageway|site|plaza|roundabout|junction|sit-?in|tents?)"
 )
 _DISPERSE_VERB = (
     r"(?:dispersed|broke\s+up|cleared|scattered|routed|chased\s+away|drove\s+away|drove\s+back|"
@@ -154,11 +161,23 @@ _DISPERSAL_RULES: tuple[_Rule[bool], ...] = (
           r"of\s+(?:its|their)\s+own\s+accord|without\s+(?:any\s+)?incident|by\s+itself|"
           r"in\s+an\s+orderly)", False, negation_inside=True),  # fmt: skip
     _rule(r"\b(?:rally|protest|demonstration|march|picket|gathering|action)\s+(?:\w+\s+)?ended\s+"
-          r"(?:peacefully|without\s+(?:any\s+)?incident|calmly|quietly)", False),  # fmt: skip
+          r"(?:peacefully|without\s+(?:any\s+)?incident|calmly|quietly)|\band\s+ended\s+(?:peacefully|"
+          r"calmly|quietly|without\s+(?:any\s+)?incident)|\b(?:rally|protest|demonstration|march|picket|"
+          r"gathering|action|strike|sit-?in|blockade)\s+(?:\w+\s+)?ended\s+(?:\w+\s+)?(?:when|after|once)\s+"
+          r"(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?(?:promised|agreed|met|pledged|conceded|accepted|"
+          r"announced|came\s+out)", False),  # fmt: skip
+    _rule(rf"\b{_CROWD_SUBJECT}\s+(?:\w+\s+)?(?:went|returned|headed)\s+(?:back\s+)?(?:home|to\s+work)\b",
+          False, negation_inside=True),  # fmt: skip
     _rule(rf"\b{_SECURITY}\s+(?:\w+\s+){{0,3}}?{_DISPERSE_VERB}\b", True, False),
-    _rule(r"\b(?:was|were|had\s+been|has\s+been|have\s+been|got|being)\s+(?:\w+ly\s+)?"
-          r"(?:dispersed|broken\s+up|cleared|scattered|routed|chased\s+away|driven\s+(?:away|back)|"
-          r"evicted)\b", True, False),  # fmt: skip
+    _rule(rf"\b(?:clear(?:ed|ing)?|swe(?:pt|eping)|empt(?:ied|ying))\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?"
+          rf"{_PLACE_NOUN}\b|\b(?:push(?:ed|ing)?|forc(?:ed|ing)|dr(?:ove|iving)|chas(?:ed|ing)|"
+          rf"herd(?:ed|ing))\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_CROWD_SUBJECT}|them)\s+(?:off|out\s+of|"
+          r"away\s+from|from)\b|\b(?:began|started|launched|carried\s+out)\s+(?:the\s+|a\s+)?"
+          r"(?:forcible\s+|violent\s+)?dispersal\b|\bended\s+by\s+(?:a\s+|the\s+)?(?:security|police|"
+          rf"military|special)\s+(?:operation|forces)|\bended\s+by\s+{_SECURITY}", True, False),  # fmt: skip
+    _rule(r"\b(?:was|were|had\s+been|has\s+been|have\s+been|got|being)\s+(?:not\s+|never\s+)?"
+          r"(?:\w+ly\s+)?(?:dispersed|broken\s+up|cleared|scattered|routed|chased\s+away|driven\s+(?:away|back|out)|"
+          r"evicted|pushed\s+(?:back|out|away)|forced\s+(?:back|out|off))\b", True, False),  # fmt: skip
     _rule(r"\b(?:dispers(?:e|ed|ing)|broke\s+up|break\s+up|clear(?:ed)?)\s+(?:the\s+)?(?:\w+\s+)?"
           r"(?:crowds?|protesters|protestors|demonstrators|rally|protest|gathering|participants|"
           r"sit-?in|camp|encampment|square|marchers|picket)\b|\bdispersal\s+of\b|\bforcibly\s+dispersed",
@@ -194,6 +213,12 @@ _INTERNET_RULES: tuple[_Rule[bool], ...] = (
     _rule(rf"\b{_NET}\s+(?:\w+\s+){{0,2}}?(?:worked|functioned|remained\s+(?:available|accessible|"
           r"on|stable))\b", False, negation_inside=True),  # fmt: skip
     _rule(rf"\b{_NET}\s+(?:\w+\s+){{0,4}}?{_CUT}\b", True, False),
+    _rule(rf"\b{_NET}\s+(?:(?!(?:that|which|who|said|says|complained|because|but)\b)(?:[\w'’-]+|"
+          r"\([^)]*\))[\s,]+){0,10}?(?:were|was|have\s+been|has\s+been|had\s+been|remained|remain|"
+          rf"are|is)\s+(?:\w+\s+)?{_CUT}\b", True, False),  # fmt: skip
+    _rule(rf"\brestor(?:e|ed|ing|ation\s+of)\s+(?:the\s+)?(?:\w+\s+){{0,2}}?{_NET}|\b{_NET}\s+"
+          r"(?:\w+\s+){0,3}?(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?restored\b",
+          True, any_modality=True),  # fmt: skip
     _rule(r"\b(?:cut(?:ting)?|shut(?:ting)?\s+(?:down|off)|block(?:ed|ing)|throttl(?:ed|ing)|"
           r"disrupt(?:ed|ing)|restrict(?:ed|ing)|jamm(?:ed|ing)|suspend(?:ed|ing)|switch(?:ed|ing)\s+off|"
           rf"sever(?:ed|ing)|limit(?:ed|ing))\s+(?:off\s+)?(?:\w+\s+){{0,2}}?{_NET}", True, False),  # fmt: skip
@@ -213,7 +238,8 @@ def detect_internet_shutdown(text: str, sentences: Sequence[Span]) -> list[Findi
 
 _EVENT = (
     r"(?:rall(?:y|ies)|protests?|demonstrations?|march(?:es)?|pickets?|gatherings?|meetings?|"
-    r"actions?|events?|assembl(?:y|ies)|sit-?ins?|vigils?|procession|it)"
+    r"actions?|events?|assembl(?:y|ies)|sit-?ins?|vigils?|procession|strikes?|walkouts?|"
+    r"blockades?|it)\b"
 )
 _PERMIT_NOUN = r"(?:permission|permits?|approval|authori[sz]ation|sanction|the\s+go-ahead)\b"
 _REQUEST = (
@@ -236,6 +262,13 @@ _PERMIT_RULES: tuple[_Rule[Permit], ...] = (
           Permit.NOT_REQUIRED, negation_inside=True),  # fmt: skip
     _rule(r"\b(?:un-?sanctioned|un-?authori[sz]ed|unpermitted|unapproved|illegal|banned|unlawful|"
           rf"prohibited|not\s+(?:sanctioned|authori[sz]ed|approved|agreed|permitted))\s+(?:\w+\s+)?{_EVENT}"
+          rf"|\b(?:declared|deemed|ruled|called|branded|pronounced)\s+(?:the\s+|their\s+|a\s+)?(?:\w+\s+)?"
+          rf"{_EVENT}\s+(?:to\s+be\s+)?(?:illegal|unlawful|unsanctioned|unauthori[sz]ed)"
+          rf"|\b(?:refused|declined|failed)\s+to\s+(?:approve|authori[sz]e|sanction|permit|allow|agree\s+to|"
+          rf"agree)\s+(?:the\s+|a\s+|their\s+|its\s+)?(?:\w+\s+)?{_EVENT}"
+          rf"|\b(?:applied|asked|appl(?:y|ication))\s+for\s+(?:\w+\s+){{0,2}}?{_PERMIT_NOUN}[^.;]{{0,80}}?"
+          r"\b(?:were|was|had\s+been|been)\s+(?:\w+\s+)?(?:refused|denied|rejected|turned\s+down)"
+          r"|\b(?:refused|rejected|turned\s+down)\s+(?:\w+\s+){0,2}?(?:application|notification)s?\b"
           rf"|\b{_EVENT}\s+(?:\w+\s+){{0,2}}?(?:was|were|had\s+been|has\s+been|is|are|being)\s+"
           r"(?:\w+\s+)?(?:un-?sanctioned|un-?authori[sz]ed|illegal|banned|prohibited|unlawful|"
           r"not\s+(?:sanctioned|authori[sz]ed|approved|agreed|permitted|allowed))\b",
@@ -248,14 +281,18 @@ _PERMIT_RULES: tuple[_Rule[Permit], ...] = (
           r"(?:planned\s+)?(?:rally|protest|march|demonstration|gathering|picket|all\s+(?:rallies|"
           r"protests|gatherings|demonstrations))|\b(?:despite|in\s+defiance\s+of|defying|defied)\s+"
           r"(?:a|an|the)\s+(?:\w+\s+){0,2}?ban\b|\bban\s+on\s+(?:\w+\s+){0,2}?(?:rallies|protests|"
-          r"gatherings|demonstrations|public\s+(?:events|assemblies))",
+          r"gatherings|demonstrations|public\s+(?:events|assemblies)|mass\s+(?:events|gatherings))",
           Permit.DENIED, negation_inside=True),  # fmt: skip
-    _rule(rf"\b{_EVENT}\s+(?:\w+\s+){{0,2}}?(?:was|were|had\s+been|has\s+been|is|being)\s+(?:\w+\s+)?"
+    _rule(rf"\b{_EVENT}\s+(?:\w+\s+){{0,2}}?(?:was|were|had\s+been|has\s+been|been|is|being)\s+(?:\w+\s+)?"
           r"(?:approved|sanctioned|authori[sz]ed|permitted|allowed|agreed|coordinated|legal|lawful)\b"
           r"|(?<![-\w])(?:sanctioned|authori[sz]ed|approved|permitted|legal|lawful|officially\s+"
           rf"(?:approved|sanctioned))\s+(?:\w+\s+)?{_EVENT}\b"
           rf"|\bagreed\s+(?:upon\s+)?with\s+{_AUTHORITY}"
-          rf"|\b(?:granted|received|obtained|got|secured|had|with)\s+(?:\w+\s+){{0,2}}?{_PERMIT_NOUN}"
+          rf"|\b(?:granted|received|obtained|got|secured|with)\s+(?:\w+\s+){{0,2}}?{_PERMIT_NOUN}"
+          rf"|\bhad\s+(?:a\s+|the\s+|an\s+)?(?:\w+\s+)?{_PERMIT_NOUN}"
+          r"|\bnotified\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:authorities|akimat|city\s+hall|municipality|"
+          r"mayor['’]s\s+office|administration|police|hokimiyat|khokimiyat|council|prefecture|"
+          r"governor['’]s\s+office|city)\b"
           rf"|\b{_AUTHORITY}\s+(?:\w+\s+){{0,2}}?(?:approved|sanctioned|authori[sz]ed|permitted|allowed|"
           rf"agreed\s+to)\s+(?:the\s+)?(?:\w+\s+)?{_EVENT}\b"
           rf"|\b{_PERMIT_NOUN}\s+(?:\w+\s+){{0,2}}?(?:was|had\s+been|were)\s+(?:granted|given|issued|"
@@ -264,15 +301,22 @@ _PERMIT_RULES: tuple[_Rule[Permit], ...] = (
 
 
 def detect_permit(text: str, sentences: Sequence[Span]) -> list[Finding[Permit]]:
-    """Whether the event had the authorities' permission (codebook §3.7)."""
-    return _scan(text, sentences, _PERMIT_RULES)
+    """Whether the event had the authorities' permission (codebook §3.7).
+
+    A statement about the event (approved, refused, notified) outranks a general rule ("the law
+    does not require permission"): the ``not_required`` findings are dropped when there is one.
+    """
+    found = _scan(text, sentences, _PERMIT_RULES)
+    if any(f.value in (Permit.AUTHORIZED, Permit.DENIED) for f in found):
+        found = [f for f in found if f.value != Permit.NOT_REQUIRED]
+    return found
 
 
 # ------------------------------------------------------------------------------------------
 # Protester violence
 
 _VIOLENCE_RULES: tuple[_Rule[bool], ...] = (
-    _rule(rf"\b{_EVENT}\s+(?:\w+\s+){{0,2}}?(?:was|remained|passed|ended|went|proceeded|stayed)\s+"
+    _rule(rf"\b{_EVENT}\s+(?:[\w'’-]+\s+){{0,6}}?(?:was|remained|passed|ended|went|proceeded|stayed)\s+"
           r"(?:off\s+)?(?:entirely\s+|largely\s+|completely\s+|mostly\s+)?(?:peaceful(?:ly)?|"
           r"without\s+(?:any\s+)?(?:incident|violence))|\bpeaceful(?:ly)?\s+(?:protest|rally|march|"
           r"demonstration|picket|sit-?in|gathering|protesters|demonstrators)|\bno\s+(?:violence|"
@@ -296,40 +340,67 @@ _VIOLENCE_RULES: tuple[_Rule[bool], ...] = (
 )
 
 
+_GENERIC_GERUND_RE = re.compile(
+    r"[\s\"“'‘]*[A-Z][a-z]+ing\b(?:\s+(?:and|or)\s+\w+ing)?\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:is|are|was|were|would\s+be|will\s+not\s+be|cannot\s+be)\b"
+)
+
+
 def detect_protester_violence(text: str, sentences: Sequence[Span]) -> list[Finding[bool]]:
-    """True when protesters used violence against people or property; False when stated peaceful."""
-    return _scan(text, sentences, _VIOLENCE_RULES)
+    """True when protesters used violence against people or property; False when stated peaceful.
+
+    A sentence with a gerund subject ("Burning police stations is a crime") states a norm, not an act.
+    """
+    found = []
+    for s0, s1 in sentence_bounds(text, sentences):
+        generic = _GENERIC_GERUND_RE.match(text, s0, s1) is not None
+        found += [f for f in _scan(text, [Span(s0, s1)], _VIOLENCE_RULES) if not (generic and f.value)]
+    return found
 
 
 # ------------------------------------------------------------------------------------------
 # Outcome
 
+_SUBJECT_WORD = r"(?!(?:the|a|an|on|to|for|of|in|by|at|with|from|asking|urging|calling|and)\b)[\w'’-]+\s+"
 _AUTH_SUBJECT = (
-    r"(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:authorities|government|cabinet|parliament|president|"
-    r"prime\s+minister|governor|mayor|akim|hokim|minister|ministry|officials|company|firm|employer|"
-    r"management|administration|city\s+hall|council|regime|premier|owners?|operator))"
+    rf"(?:(?:the\s+|a\s+|an\s+)?(?:{_SUBJECT_WORD}){{0,2}}?(?:authorities|government|cabinet|parliament|"
+    r"president|prime\s+minister|governor|mayor|akim|hokim|khokim|minister|ministry|officials|company|"
+    r"firm|employer|management|administration|city\s+hall|council|regime|premier|owners?|operator|"
+    r"party|university|rector|rectorate|city|akimat|municipality|commission|prosecutor|board))"
 )
 _CONCEDE = (
     r"(?:froze|freeze|frozen|suspend(?:ed)?|cancel(?:l?ed)?|withdr(?:ew|awn)|scrap(?:ped)?|"
     r"repeal(?:ed)?|postpon(?:ed|e)|halt(?:ed)?|revers(?:ed|e)|backed\s+down|agreed\s+to|"
-    r"promised\s+to|pledged\s+to|resigned|stepped\s+down|met\s+(?:with\s+)?(?:the\s+)?(?:\w+\s+)?"
-    r"(?:protesters|demonstrators|strikers|workers|residents)|conceded|gave\s+in|yielded|"
+    r"promised|pledged\s+to|resigned|stepped\s+down|met\s+(?:with\s+)?(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?"
+    r"(?:protesters|demonstrators|strikers|workers|residents|delegation|representatives|organi[sz]ers|"
+    r"leaders)|conceded|gave\s+in|yielded|dissolved|disbanded|came\s+out\s+to\s+(?:say|speak|meet|address)|"
+    r"said\s+(?:it|they|he|she)\s+would\s+(?:meet|review|reconsider|consider|evaluate|investigate|"
+    r"look\s+into)|"
     r"call(?:ed)?\s+off|shelv(?:ed|e)|dropp(?:ed)?|abandon(?:ed)?|raised\s+(?:wages|salaries|pay)|"
     r"lifted\s+the\s+ban|(?:introduced|imposed|announced|declared)\s+a\s+moratorium|"
     r"dismissed|sacked|fired\s+the)"
 )
 _OUTCOME_RULES: tuple[_Rule[str], ...] = (
-    _rule(rf"\b{_AUTH_SUBJECT}\s+(?:\w+\s+){{0,2}}?(?:was\s+|were\s+|has\s+|have\s+|had\s+)?"
-          rf"(?:(?:forced|compelled|made|obliged)\s+to\s+)?{_CONCEDE}\b[^.;:]*", ""),  # fmt: skip
-    _rule(r"\b(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:law|plan|project|decision|bill|construction|tax|"
+    _rule(rf"\b{_AUTH_SUBJECT}\s+(?:(?!to\b)\w+\s+){{0,2}}?(?:was\s+|were\s+|has\s+|have\s+|had\s+)?"
+          rf"(?:(?:forced|compelled|made|obliged)\s+to\s+)?{_CONCEDE}\b", ""),  # fmt: skip
+    _rule(rf"\b(?:the\s+)?(?:{_SUBJECT_WORD}){{0,2}}?(?:law|plan|project|decision|bill|construction|tax|"
           r"increase|hike|reform|deal|lease|order|decree|amendments?|policy|programme|program|sale|"
-          r"fees?|contract|mine|plant|factory)\s+(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:\w+\s+){0,2}?"
+          r"fees?|contract|mine|plant|factory|draft|proposal|changes|measure|licen[cs]e|ban|rule)"
+          r"\s+(?:of\s+(?:the\s+)?[\w-]+\s+)?(?:\w+\s+){0,2}?"
           r"(?:was|were|has\s+been|have\s+been|"
           r"had\s+been)\s+(?:\w+ly\s+)?(?:suspended|frozen|cancel(?:l)?ed|withdrawn|scrapped|"
           r"shelved|postponed|put\s+on\s+hold|reversed|repealed|halted|dropped|abandoned|revoked)"
-          r"\b[^.;:]*", ""),  # fmt: skip
+          r"\b", ""),  # fmt: skip
     _rule(r"\ba\s+moratorium\s+(?:was\s+|has\s+been\s+)?(?:introduced|imposed|announced|declared)"
-          r"\s+on\b[^.;:]*", ""),  # fmt: skip
+          r"\s+on\b", ""),  # fmt: skip
+    _rule(r"\b(?:(?:gas|water|electricity|power|heating)\s+)?(?:supplies|supply|water|gas|electricity|power|"
+          r"heating)\s+(?:\w+\s+)?(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?restored"
+          r"\b", ""),  # fmt: skip
+    _rule(r"\b(?-i:[A-Z][a-z]{3,})\s+(?:\w+ly\s+)?(?:withdrew|scrapped|repealed|dissolved|revoked|vetoed|"
+          r"rescinded)\s+(?:the|a|an|his|its|their)\b", ""),  # fmt: skip
+    _rule(r"\b(?:some|they|many|most|residents|workers|protesters|families|owners|farmers|strikers)\s+"
+          r"(?:\w+\s+)?(?:received|were\s+(?:paid|given|offered)|won|got)\s+(?:\w+\s+)?compensation\b",
+          ""),  # fmt: skip
 )
 _OUTCOME_TAIL_RE = re.compile(
     r"\s*[,(—–]|\s+(?:under\s+pressure|after\b|following\b|in\s+response|amid\b|because\b|"
@@ -340,13 +411,20 @@ _OUTCOME_TAIL_RE = re.compile(
 )
 
 
+_CLAUSE_END_RE = re.compile(r"[.;:!?](?:\s|$)|$")
+
+
 def find_outcome(text: str, sentences: Sequence[Span]) -> list[Finding[str]]:
-    """Stated responses to the claims ("authorities froze the law"); the value is the words."""
+    """Stated responses to the claims ("authorities froze the law"); the value is the words.
+
+    A rule matches the concession itself ("the company promised"); the value runs on to the end
+    of its clause, cut before a time or cause ("... two days after the protest")."""
     out = []
-    for f in _scan(text, sentences, _OUTCOME_RULES):
-        words = f.span.text(text)
-        tail = _OUTCOME_TAIL_RE.search(words, 1)
-        end = f.span.start + (tail.start() if tail else len(words.rstrip()))
-        span = Span(f.span.start, end)
-        out.append(Finding(span.text(text), span))
+    for s0, s1 in sentence_bounds(text, sentences):
+        for f in _scan(text, [Span(s0, s1)], _OUTCOME_RULES):
+            stop = _CLAUSE_END_RE.search(text, f.span.end, s1)
+            words = text[f.span.start : stop.start() if stop else s1]
+            tail = _OUTCOME_TAIL_RE.search(words, f.span.end - f.span.start)
+            span = Span(f.span.start, f.span.start + (tail.start() if tail else len(words.rstrip())))
+            out.append(Finding(span.text(text), span))
     return out
