@@ -32,6 +32,8 @@ def test_headings_and_captions():
     assert is_heading("Read more: how the law was passed")
     assert is_heading("Photo: supporters outside the court")
     assert not is_heading("About 300 people rallied outside the court on Monday.")
+    assert not is_heading("About 300 people rallied outside the court on Monday. (AP)")
+    assert not is_heading("About 300 people rallied outside the court on Monday.\u200b\ufeff")
 
 
 def test_dateline():

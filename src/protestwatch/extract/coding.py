@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -111,7 +112,8 @@ def code_frame(frame: EventFrame, analysis: ArticleAnalysis) -> list[Event]:
     events = []
     for mention in places:
         indices = _sentences_for(frame, analysis, mention, places)
-        base = _common_fields(frame, analysis, date, indices)
+        country_level = mention.place.precision == GeoPrecision.COUNTRY
+        base = _common_fields(frame, analysis, date, indices, country_level)
         if campaign is None and len(places) > 1:
             campaign = _campaign_key(base, places)
         values, evidence = dict(base.values), dict(base.evidence)
@@ -157,7 +159,7 @@ class _Fields:
 
 
 def _common_fields(
-    frame: EventFrame, analysis: ArticleAnalysis, date: DateRange, indices: list[int]
+    frame: EventFrame, analysis: ArticleAnalysis, date: DateRange, indices: list[int], country_level: bool
 ) -> _Fields:
     text, doc, published = analysis.text, analysis.doc, analysis.article.published
     spans = [analysis.sentences[i].span for i in indices]
@@ -172,9 +174,9 @@ def _common_fields(
         [analysis.sentences[i].triggers for i in trigger_ids], doc
     )
     evidence["tactics"] = evidence["form"]
-    _add_size(values, evidence, analysis.per_sentence(crowd_size.find_crowd_sizes, indices))
+    _add_size(values, evidence, analysis.per_sentence(crowd_size.find_crowd_sizes, indices), country_level)
     _add_people(values, evidence, text, spans, doc, analysis.country)
-    _add_response(values, evidence, analysis, indices)
+    _add_response(values, evidence, analysis, indices, country_level)
 
     status, status_span = _status(frame, analysis, date)
     values["status"] = status
@@ -216,7 +218,9 @@ def _frame_date(frame: EventFrame, analysis: ArticleAnalysis) -> DateRange | Non
     return DateRange(start, end, DatePrecision.DAY)
 
 
-def _add_size(values: dict, evidence: dict, found: Sequence[Finding]) -> None:
+def _add_size(values: dict, evidence: dict, found: Sequence[Finding], country_level: bool) -> None:
+    if not country_level:  # "104,000 demonstrators nationwide" is not one city's crowd
+        found = [f for f in found if not counts.is_multi_site(f.value.text)]
     if not found:
         return
     combined = crowd_size.combine_sizes(found)
@@ -243,11 +247,17 @@ def _add_people(values: dict, evidence: dict, text: str, spans: list[Span], doc:
     evidence["issues"] = [f.span for f in found_issues]
 
 
-def _add_response(values: dict, evidence: dict, analysis: ArticleAnalysis, indices: list[int]) -> None:
+def _add_response(
+    values: dict, evidence: dict, analysis: ArticleAnalysis, indices: list[int], country_level: bool
+) -> None:
     arrests = analysis.per_sentence(counts.find_arrests, indices)
     if arrests:
-        best = max(arrests, key=lambda f: (f.value.low or 0, f.value.high or 0))
-        values.update(arrests_text=best.value.text, arrests_low=best.value.low, arrests_high=best.value.high)
+        # The highest count; an open top ("at least three") outranks the same closed one.
+        best = max(arrests, key=lambda f: (f.value.low or 0, math.inf if f.value.high is None else f.value.high))
+        low, high = best.value.low, best.value.high
+        if not country_level and counts.is_multi_site(best.value.text):
+            low, high = 2, None  # codebook §3.4: a count across several places is not split
+        values.update(arrests_text=best.value.text, arrests_low=low, arrests_high=high)
         evidence["arrests_text"] = evidence["arrests_low"] = evidence["arrests_high"] = [f.span for f in arrests]
     for name, finder in (("injuries", counts.find_injuries), ("fatalities", counts.find_fatalities)):
         found = analysis.per_sentence(finder, indices)
@@ -267,7 +277,7 @@ def _add_response(values: dict, evidence: dict, analysis: ArticleAnalysis, indic
         if found:
             values[name] = _strongest(name, [f.value for f in found])
             evidence[name] = [f.span for f in found]
-    if values.get("force") in (None, Force.NONE) and values.get("arrests_low"):
+    if values.get("force") is None and values.get("arrests_low"):
         values["force"] = Force.UNKNOWN
 
 

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from protestwatch.model import Sentence, Span
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-_FINAL = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
+_FINAL = re.compile(r"""[.!?…]["'”’»)\]]*(?:\s*\([A-Z][\w .]{0,20}\))?\s*$""")
+# Invisible characters that must not hide a line's final punctuation.
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\x00-\x08\x0b-\x1f\x7f]+")
 _CAPTION = re.compile(
     r"(?:\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|"
     r"(?:photo|file|image|picture)[^)]*)\)\s*$)|"
@@ -45,7 +47,7 @@ def paragraphs(text: str) -> list[Span]:
 
 def is_heading(line: str) -> bool:
     """A headline, subhead, photo caption or boilerplate line (not body text)."""
-    stripped = line.strip()
+    stripped = _INVISIBLE.sub("", line).strip()
     if _BOILERPLATE.search(stripped) or _CAPTION.search(stripped):
         return True
     words = stripped.split()

@@ -48,7 +48,7 @@ _LEXICON: tuple[tuple[str, Form, Tactic | None, int], ...] = (
     (r"motorcades?|car\s+rall(?:y|ies)|convoys?\s+of\s+(?:cars|trucks|tractors)",
      Form.DEMONSTRATE, Tactic.MOTORCADE, 2),
     (r"road\s*blocks?|blockad(?:e|es|ed|ing)", Form.OBSTRUCT, Tactic.ROAD_BLOCK, 2),
-    (r"block(?:ed|ing|s)?\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}(?:road|roads|highway|highways|motorway|street|"
+    (r"block(?:ed|ing|s)?\s+(?:the\s+|a\s+)?(?:[\w–-]+\s+){0,2}(?:road|roads|highway|highways|motorway|street|"
      r"streets|traffic|bridge|railway|rail\s+line|entrance|access|border\s+crossing)",
      Form.OBSTRUCT, Tactic.ROAD_BLOCK, 2),
     (r"pickets?|picket(?:ed|ing|ers)", Form.DEMONSTRATE, Tactic.PICKET, 2),
@@ -166,8 +166,11 @@ _GOVERNED_GAP = re.compile(
     re.IGNORECASE,
 )
 _PREVENTED = re.compile(
-    r"\b(?:(?:detained|arrested|stopped|intercepted|held)\s+(?:\w+\s+){0,4}(?:on\s+(?:their|the|his|her)\s+way|"
+    r"\b(?:(?:detained|detaining|arrested|arresting|stopped|intercepted|held)\s+(?:\w+\s+){0,4}"
+    r"(?:on\s+(?:their|the|his|her)\s+way|"
     r"before\s+(?:they|it|the\s+\w+)\s+(?:could|began|started))|"
+    r"(?:prevented|thwarted|stopped|blocked|broke\s+up)\s+(?:a|an|the)\s+(?:planned\s+|\w+\s+){0,2}"
+    r"(?:rally|protest|march|picket|demonstration|gathering|meeting|vigil)\b|"
     r"(?:prevented|stopped|barred|blocked|kept)\s+(?:\w+\s+){0,3}from\s+(?:gathering|holding|"
     r"reaching|staging|assembling|marching|entering)|"
     r"(?:cordoned|sealed|fenced)\s+off|thwarted|foiled|never\s+got\s+the\s+chance|"

@@ -370,7 +370,11 @@ class SQLiteStore:
 
     def events(self, flt: EventFilter | None = None) -> list[Event]:
         sql, args = _event_query(flt or EventFilter())
-        return [Event.from_dict(json.loads(r[0])) for r in self._db.execute(sql, args)]
+        try:
+            rows = self._db.execute(sql, args).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot list events: {exc} (check the --search query)") from exc
+        return [Event.from_dict(json.loads(r[0])) for r in rows]
 
     def count_events(self, flt: EventFilter | None = None) -> int:
         sql, args = _event_query(flt or EventFilter(), count=True)
