@@ -198,3 +198,99 @@ def test_organizers_with_a_spacy_doc(nlp) -> None:
 def test_spacy_person_label_types_a_bare_name(nlp) -> None:
     text = "The march in Harare was led by Nelson Chamisa."
     assert _organizers(text, nlp(text)) == {("Nelson Chamisa", PER)}
+
+
+MORE_ORGANIZER_CASES = [
+    # a long adverbial between the verb and "by"; the appositive says what the group is
+    ("The rally had been announced for several days on social media by Clean Air Now, a "
+     "residents' initiative from the eastern districts.", {("Clean Air Now", M)}),
+    ("The march was promoted for weeks on local radio by Tierra Viva, a farmers' association.",
+     {("Tierra Viva", ActorType.FARMERS)}),
+    # "together with" after a comma
+    ("The rally was organised by the Social Democratic Party, the largest party in parliament, "
+     "together with the state-backed Youth League.",
+     {("Social Democratic Party", P), ("Youth League", N)}),
+    # co-organizing groups that have no name
+    ("The Free Media Alliance, which organised the protest with student groups, said 20,000 "
+     "people took part.", {("Free Media Alliance", M), ("student groups", ActorType.STUDENTS)}),
+    ("Jobs Now, which staged the march together with local trade unions, promised more.",
+     {("Jobs Now", PER), ("local trade unions", U)}),
+    # held / will hold / said it would hold
+    ("The National Student Council said it would hold a national rally in Manila on Friday.",
+     {("National Student Council", ActorType.STUDENTS)}),
+    ("On Wednesday, a retired teacher, Gulnara Abenova, 71, held a one-person picket outside "
+     "the akimat.", {("Gulnara Abenova", PER)}),
+    ("The Green Alternative plans to hold a march in Sofia next week.",
+     {("Green Alternative", M)}),
+    # members of a named group
+    ("Police detained five members of the unregistered movement Jana Tolqyn on their way to a "
+     "rally.", {("Jana Tolqyn", M)}),
+    ("Activists of the youth group Oborona were detained before the picket.",
+     {("Oborona", M)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_ORGANIZER_CASES)
+def test_find_more_organizers(text: str, expected: set) -> None:
+    assert _organizers(text) == expected
+
+
+def _participants(text: str) -> set[tuple[str, ActorType]]:
+    return {(f.value.description, f.value.type)
+            for f in find_participants(text, _sentences(text))}
+
+
+W, R, S, O = ActorType.WORKERS, ActorType.RESIDENTS, ActorType.STUDENTS, ActorType.OTHER
+
+MORE_PARTICIPANT_CASES = [
+    # a count or an article is not part of the description; repeats are dropped
+    ("Several hundred workers have stopped work. The workers want a raise.", {("workers", W)}),
+    ("Some 80 workers at the Ferrand Automotive parts plant occupied the site.",
+     {("workers at the Ferrand Automotive parts plant", W)}),
+    ("The strikers are workers employed by Atlas Drilling Services.",
+     {("workers employed by Atlas Drilling Services", W)}),
+    ("About 300 people, mostly elderly residents, came. Residents said it was cold.",
+     {("elderly residents", R)}),
+    ("Hundreds of students at Makerere University boycotted lectures.",
+     {("students at Makerere University", S)}),
+    ("Villagers in the Jalal-Abad region blocked the road.",
+     {("villagers in the Jalal-Abad region", R)}),
+    # a place name right before the noun describes the group
+    ("About a dozen Kulanak residents picketed the administration.",
+     {("Kulanak residents", R)}),
+    ("On Monday students from Gadjah Mada gathered.", {("students from Gadjah Mada", S)}),
+    # nationalities
+    ("In 2020 young Nigerians marched against police brutality.", {("young Nigerians", O)}),
+    ("Thousands of Georgians rallied outside parliament.", {("Georgians", O)}),
+    # owners
+    ("Car owners drove in a motorcade through Uralsk.", {("car owners", O)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_PARTICIPANT_CASES)
+def test_find_more_participants(text: str, expected: set) -> None:
+    assert _participants(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # sources, flags and place names are not participants
+    "The figures were confirmed, the union and hospital staff said.",
+    "The government dissolved the unit, but activists say little has changed.",
+    "Marchers carried Chilean and Mapuche flags.",
+    "Most detainees were released, according to lawyers interviewed by the Monitor.",
+    "Police said order was restored in Lagos on Tuesday.",
+    "\"It was peaceful,\" a spokesman told reporters.",
+])
+def test_participants_negative(text: str) -> None:
+    assert _participants(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # protesters who speak are still participants
+    ("The miners said they would continue the hunger strike.", {("miners", W)}),
+    ("Residents said the crowd grew to 500 by noon.", {("Residents", R)}),
+    # a nationality in a compound adjective is not a group
+    ("Villagers blocked access to a Chinese-owned gold mine.", {("Villagers", R)}),
+])
+def test_participants_who_speak_and_compounds(text: str, expected: set) -> None:
+    assert {(d.lower(), t) for d, t in _participants(text)} == {(d.lower(), t) for d, t in expected}

@@ -138,3 +138,73 @@ def test_claims_with_a_spacy_doc(nlp) -> None:
     assert _claims(text, nlp(text)) == [
         "not to go to China", "not to receive loans from the CCP",
         "attract Western investment instead of Chinese investment"]
+
+
+MORE_CASES = [
+    # the main verb and the place that follow the claim are not part of it
+    ("Marches against the plan to raise the retirement age were held on Saturday in Lyon and "
+     "Nantes.", ["against the plan to raise the retirement age"]),
+    ("Several hundred people took part in a protest against higher water tariffs near the "
+     "Palace of Culture.", ["against higher water tariffs"]),
+    ("About 300 people turned out for a rally against rising rents on the square outside the "
+     "town hall.", ["against rising rents"]),
+    ("Students rallied against a rise in bus fares in Bogotá.", ["against a rise in bus fares"]),
+    ("Residents held a vigil in solidarity with the flood victims on Freedom Square.",
+     ["in solidarity with the flood victims"]),
+    # opponents of X, complaints, placards asking
+    ("Opponents of a plan to build a nuclear plant in Mersin marched on Sunday.",
+     ["a plan to build a nuclear plant"]),
+    ("Dozens of tenants gathered outside the district office to complain about mould in their "
+     "flats.", ["mould in their flats"]),
+    ("A pensioner held a one-person picket with a placard asking why her allowance was cut.",
+     ["why her allowance was cut"]),
+    # what sparked the protests
+    ("Two years ago, a similar bill sparked days of protests outside parliament.",
+     ["a similar bill"]),
+    ("The fuel subsidy cut announced in January triggered mass demonstrations in Abuja.",
+     ["The fuel subsidy cut announced in January"]),
+    ("Last summer, when a draft that would have abolished the region's autonomy brought crowds "
+     "onto the streets, the army was deployed.",
+     ["a draft that would have abolished the region's autonomy"]),
+    # the grievance that set off a protest
+    ("Hundreds of residents rallied in Khorog after a local man was killed during a police "
+     "operation.", ["after a local man was killed during a police operation"]),
+    ("Workers held a sit-in outside the plant after a round of lay-offs.",
+     ["after a round of lay-offs"]),
+    # an addressee who is the subject of the demand is left out
+    ("Residents gathered to demand that the authorities reverse the tariff increase.",
+     ["reverse the tariff increase"]),
+    ("Drivers demanded that the government scrap the new toll.", ["scrap the new toll"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_CASES)
+def test_find_more_claims(text: str, expected: list[str]) -> None:
+    assert _claims(text) == expected
+
+
+MORE_NEGATIVES = [
+    # calls to join, and the police acting against someone, are not claims
+    "The union called on students from across the country to join.",
+    "A student who asked not to be named said the police had fired first.",
+    "The minister said police had acted against \"a small group of radicals\".",
+    "Three men were detained after the rally ended.",
+    "Crowds dispersed after police fired tear gas.",
+]
+
+
+@pytest.mark.parametrize("text", MORE_NEGATIVES)
+def test_more_negatives(text: str) -> None:
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Oil workers were demanding higher wages and the return of a regional bonus.",
+     ["higher wages", "the return of a regional bonus"]),
+    ("Nurses demanded a 20 percent pay rise and the hiring of more staff.",
+     ["a 20 percent pay rise", "the hiring of more staff"]),
+    ("Residents protested against increases in heating and electricity tariffs.",
+     ["against increases in heating and electricity tariffs"]),
+])
+def test_coordinated_demands_split_with_a_parse(nlp, text: str, expected: list[str]) -> None:
+    assert _claims(text, nlp(text)) == expected

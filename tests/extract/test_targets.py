@@ -222,3 +222,32 @@ def test_named_national_bodies_are_kept_apart() -> None:
             "outside parliament in Tbilisi.")
     names = {t[0] for t in _targets(text, "GE")}
     assert {"Communications Commission", "parliament"} <= names
+
+
+@pytest.mark.parametrize(("country", "text", "expected"), [
+    ("KZ", "About 300 people rallied in Almaty against rising utility bills.",
+     {("government", NAT, "KZ")}),
+    ("UA", "Pensioners in Kharkiv protested over heating bills and gas tariffs.",
+     {("government", NAT, "UA")}),
+    ("MD", "Residents of Chisinau marched against soaring electricity bills.",
+     {("government", NAT, "MD")}),
+])
+def test_household_bills_are_prices_not_legislation(country: str, text: str, expected) -> None:
+    assert _targets(text, country) == expected
+
+
+@pytest.mark.parametrize(("country", "text"), [
+    ("RU", "Activists switched to a form of protest that does not need approval under the law."),
+    ("BY", "It was the largest protest in Minsk since the election."),
+])
+def test_the_noun_protest_is_not_a_claim_cue(country: str, text: str) -> None:
+    assert _targets(text, country) == set()
+
+
+@pytest.mark.parametrize(("country", "text"), [
+    ("GE", "Protesters demanded that lawmakers withdraw the bill."),
+    ("ID", "Students demanded that legislators summon the minister."),
+    ("UA", "Crowds urged MPs to reject the amendments."),
+])
+def test_members_of_parliament_stand_for_parliament(country: str, text: str) -> None:
+    assert ("parliament", NAT, country) in _targets(text, country)

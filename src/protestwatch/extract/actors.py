@@ -39,7 +39,7 @@ _EVENT_NOUN = (
 )
 _ORGANIZE = (
     r"(?:organi[sz]ed|co-organi[sz]ed|called|led|staged|initiated|convened|spearheaded|sponsored"
-    r"|coordinated|headed|arranged|backed|announced|mobili[sz]ed|planned)"
+    r"|coordinated|headed|arranged|backed|announced|mobili[sz]ed|planned|promoted)"
 )
 _QUOTE_OPEN = "\"“«‘'"
 _QUOTE_CLOSE = "\"”»’'"
@@ -77,6 +77,7 @@ _SPECIFIC_TYPES: tuple[tuple[re.Pattern[str], ActorType], ...] = (
     (re.compile(r"\b(?:church|diocese|mosque|brotherhood|islamic|catholic|orthodox|muslim"
                 r"|christian|buddhist|jewish|sikh|hindu|evangelical|synod)\b", re.I),
      ActorType.RELIGIOUS_GROUP),
+    (re.compile(r"\bstudents?(?:['’]s?)?\b", re.I), ActorType.STUDENTS),
     (re.compile(r"\b(?:chamber|entrepreneurs|business|traders|merchants|employers)\b", re.I),
      ActorType.BUSINESS),
     (re.compile(r"\b(?:farmers|peasants|growers|herders)\b", re.I), ActorType.FARMERS),
@@ -131,6 +132,7 @@ def _clean_name(raw: str) -> str:
 
 _NAME_AT = re.compile(
     rf"(?P<desc>(?:(?:the|a|an|its|their|his|her|well-known|prominent|veteran|local|opposition"
+    rf"|[a-z]+-[a-z]+"
     rf"|jailed|exiled|independent|young|leading|famous|popular|[A-Z][a-z]+(?=\s+[a-z])"
     rf"|(?:{_PERSON_NOUNS})s?|rights|human|civil|{_ORG_NOUNS})\s+){{0,5}})"
     rf"(?P<name>{_NAME})"
@@ -156,12 +158,15 @@ def _name_at(text: str, pos: int, limit: int) -> _Name | None:
     return _Name(name, Span(start, end), m.group("desc") or "")
 
 
+_AGE_APPOSITIVE = re.compile(r",\s*\d{1,3}\s*,?\s*$")
 _NAME_BEFORE = re.compile(rf"(?P<name>{_NAME})(?:’s|'s)?\s*$")
 
 
 def _name_before(text: str, end: int, floor: int) -> _Name | None:
     """Parse a name that ends at ``end`` (the subject of a verb that follows)."""
     window_start = max(floor, end - 120)
+    age = _AGE_APPOSITIVE.search(text, window_start, end)
+    end = age.start() if age else end  # "a pensioner, Bakhyt Ermekova, 66, held …"
     chunk = text[window_start:end]
     m = _NAME_BEFORE.search(chunk)
     if m is None:
@@ -290,6 +295,13 @@ def classify_actor(name: str, descriptor: str = "", label: str | None = None) ->
     return ActorType.OTHER
 
 
+#: ", a residents' initiative that …": an appositive that says what kind of group a name is.
+_APPOSITIVE = re.compile(
+    rf"\s*,\s+(?:a|an|the)\s+(?P<np>(?:[\w’'-]+\s+){{0,4}}?(?:{_ORG_NOUNS}|party|union))\b",
+    re.I,
+)
+
+
 def _organizer(
     text: str, cand: _Name, doc: Any, places: Container[str] | None
 ) -> Finding[Organizer] | None:
@@ -298,6 +310,9 @@ def _organizer(
     label = _doc_label(doc, cand.span)
     full = _acronym_expansion(text, cand.name)
     actor_type = classify_actor(full or cand.name, cand.descriptor, label)
+    appositive = _APPOSITIVE.match(text, cand.span.end)
+    if appositive and actor_type in (ActorType.PERSON, ActorType.OTHER):
+        actor_type = classify_actor(appositive.group("np"))
     if full and actor_type is ActorType.OTHER:
         actor_type = classify_actor(full, "", None)
     return Finding(Organizer(cand.name, actor_type), cand.span)
@@ -307,12 +322,14 @@ def _organizer(
 # Organizer cues
 
 _BY = re.compile(
-    rf"\b(?:{_ORGANIZE}(?:\s+[\w-]+){{0,3}}?\s+by|at\s+the\s+(?:call|invitation"
+    rf"\b(?:{_ORGANIZE}(?:\s+[\w-]+){{0,6}}?\s+by|at\s+the\s+(?:call|invitation"
     rf"|initiative|urging)\s+of|on\s+the\s+initiative\s+of|under\s+the\s+banner\s+of)\s+",
     re.I,
 )
 _ACTIVE = re.compile(
     rf"\s+(?:(?:has|had|have|had\s+earlier|which|who|that)\s+)?(?:{_ORGANIZE}|called\s+for"
+    rf"|held|holds|will\s+hold|(?:said|says|announced)\s+(?:it|they)\s+(?:would|will)\s+"
+    rf"(?:hold|stage|organi[sz]e)|plans?\s+to\s+(?:hold|stage)"
     rf"|called\s+on\s+\w+\s+to\s+(?:join|attend|rally|protest|gather|march|take)"
     rf"|urged\s+\w+\s+to\s+(?:join|attend|rally|protest|gather|march|take))\s+"
     rf"(?:the|a|an|this|that|its|their|several|mass|nationwide|new|weekly|daily|[\w-]+)?\s*"
@@ -336,7 +353,7 @@ _ENUM = re.compile(
     r"(?:is|was|being)\s+",
     re.I,
 )
-_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+"
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|together\s+with\s+|along\s+with\s+)?|\s+and\s+|\s+as\s+well\s+as\s+"
                        r"|\s+along\s+with\s+|\s+together\s+with\s+)")
 
 
@@ -356,13 +373,22 @@ def _split_and(text: str, cand: _Name) -> list[_Name]:
     return [first, *(_split_and(text, rest) if rest else [])]
 
 
+_APPOSITION = re.compile(r"(?:the|a|an)\s+[a-z][^,.;]{0,60}?(?=,)")
+
+
 def _name_list(text: str, pos: int, limit: int) -> list[_Name]:
     """Names at ``pos`` separated by commas / "and": "X, Y and the Z party"."""
     out: list[_Name] = []
     while pos < limit:
         cand = _name_at(text, pos, limit)
         if cand is None:
-            break
+            # "X, the largest party in parliament, together with Y": step over the apposition
+            skip = _APPOSITION.match(text, pos, limit) if out else None
+            sep = _LIST_SEP.match(text, skip.end(), limit) if skip else None
+            if sep is None or sep.group().strip() == ",":
+                break
+            pos = sep.end()
+            continue
         out.extend(_split_and(text, cand))
         sep = _LIST_SEP.match(text, cand.span.end, limit)
         if sep is None:
@@ -423,6 +449,36 @@ def _organizer_of_candidates(text: str, sent: Span) -> Iterator[_Name]:
             yield cand
 
 
+_CO_ORGANIZED = re.compile(
+    rf"\b{_ORGANIZE}\s+(?:the|a|an|this|that|its|their)?\s*(?:[\w-]+\s+)?{_EVENT_NOUN}\s+"
+    r"(?:together\s+)?(?:with|alongside)\s+(?P<g>(?:[a-z-]+\s+){0,2}(?:groups?|unions?"
+    r"|organi[sz]ations|associations|movements|parties|collectives|activists))\b",
+    re.I,
+)
+_MEMBERS_OF = re.compile(
+    rf"\b(?:members|activists|supporters)\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?{_ORG_NOUNS}\s+", re.I
+)
+
+
+def _group_organizers(text: str, sent: Span) -> Iterator[Finding[Organizer]]:
+    """Unnamed co-organizers: "X, which organised the protest with student groups"."""
+    for m in _CO_ORGANIZED.finditer(text, sent.start, sent.end):
+        group = m.group("g")
+        actor_type = classify_actor(group)
+        if actor_type in (ActorType.PERSON, ActorType.OTHER):
+            actor_type = _participant_type(group.split()[-1])
+        yield Finding(Organizer(group, actor_type), Span(m.start("g"), m.end("g")))
+
+
+def _member_candidates(text: str, sent: Span) -> Iterator[_Name]:
+    """ "members of the unregistered movement El Tiregi": a group whose members acted."""
+    for m in _MEMBERS_OF.finditer(text, sent.start, sent.end):
+        cand = _name_at(text, m.end(), sent.end)
+        if cand is not None:
+            desc = text[m.start():m.end()]
+            yield _Name(cand.name, cand.span, desc)
+
+
 def find_organizers(
     text: str,
     sentences: Sequence[Span],
@@ -439,11 +495,10 @@ def find_organizers(
     seen: set[str] = set()
     for sent in sentences:
         cands = [*_by_candidates(text, sent, sentences), *_subject_candidates(text, sent),
-                 *_organizer_of_candidates(text, sent)]
-        for cand in sorted(cands, key=lambda c: c.span.start):
-            finding = _organizer(text, cand, doc, places)
-            if finding is None:
-                continue
+                 *_organizer_of_candidates(text, sent), *_member_candidates(text, sent)]
+        findings = [_organizer(text, cand, doc, places) for cand in cands]
+        findings.extend(_group_organizers(text, sent))
+        for finding in sorted((f for f in findings if f), key=lambda f: f.span.start):
             key = finding.value.name.casefold()
             if key in seen:
                 continue
@@ -458,7 +513,9 @@ def find_organizers(
 _PARTICIPANT_HEADS: tuple[tuple[str, ActorType], ...] = (
     (r"(?:university\s+|college\s+|school\s+)?students|schoolchildren|pupils|undergraduates"
      r"|graduates", ActorType.STUDENTS),
-    (r"(?:\w+\s+)?workers|miners|employees|laborers|labourers|teachers|nurses|doctors|medics"
+    (r"(?:(?!(?:the|a|an|of|and|hundred|thousand|dozen|some|many|several|those|these|their"
+     r"|other|more|are|were|is|was|be|been|being|as|all|most|for|by|with|to|from|at|on|in|no"
+     r"|two|three|four|five|six|ten|fifty|\d+)\b)[a-z][a-z-]+\s+)?workers|miners|employees|laborers|labourers|teachers|nurses|doctors|medics"
      r"|drivers|truckers|dockers|builders|staff|steelworkers|couriers|civil\s+servants"
      r"|factory\s+hands|railwaymen|oil\s+workers", ActorType.WORKERS),
     (r"farmers|peasants|herders|growers|fishermen|cattle\s+breeders|livestock\s+breeders",
@@ -479,9 +536,11 @@ _PARTICIPANT_HEADS: tuple[tuple[str, ActorType], ...] = (
     (r"pensioners|retirees|elderly\s+people|senior\s+citizens|the\s+elderly",
      ActorType.PENSIONERS),
     (r"entrepreneurs|traders|vendors|shopkeepers|business\s+owners|merchants|market\s+traders"
-     r"|small\s+business\s+owners|businesspeople|taxi\s+owners", ActorType.BUSINESS),
+     r"|small\s+business\s+owners|businesspeople|taxi\s+owners|shop\s+owners", ActorType.BUSINESS),
+    (r"home\s*owners|flat\s+owners|apartment\s+owners", ActorType.RESIDENTS),
     (r"lawyers|veterans|fans|youths|young\s+people|unemployed|disabled\s+people|refugees"
-     r"|migrants|opposition\s+members|citizens", ActorType.OTHER),
+     r"|migrants|opposition\s+members|citizens|(?:car|vehicle|land|property)\s+owners"
+     r"|[A-Z][a-z]+(?:ans|is|ers|s)", ActorType.OTHER),
 )
 _PARTICIPANT = re.compile(
     r"\b(?P<mods>(?:(?:angry|local|young|ethnic|retired|striking|unpaid|female|male|elderly"
@@ -490,7 +549,12 @@ _PARTICIPANT = re.compile(
     r"|railway|dock|port|sugar|cotton|rice|dairy|tea|fruit|wheat|market|displaced|laid-off"
     r"|dismissed|disgruntled|fellow|former|their)\s+){0,3})"
     r"(?P<head>" + "|".join(f"(?:{h})" for h, _ in _PARTICIPANT_HEADS) + r")\b"
-    r"(?P<comp>\s+(?:of|from)\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+(?=[,.;:]|\s+(?:who|which|that"
+    r"(?P<comp>\s+at\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*"
+    r"(?:\s+(?:[a-z]+\s+)?(?:plant|factory|mine|field|company|university))?"
+    r"|\s+in\s+the\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+(?:region|district|province"
+    r"|valley|county)"
+    r"|\s+employed\s+by\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+    r"|\s+(?:of|from)\s+(?:[\w’'-]+\s+){0,6}?[\w’'-]+(?=[,.;:]|\s+(?:who|which|that"
     r"|and|gathered|held|rallied|protested|marched|staged|took|demanded|were|was|have|had"
     r"|outside|on|at|to|chanting|carrying|blocked|went|came|joined|demanding|calling)\b|$))?"
 )
@@ -522,14 +586,47 @@ def _participant_type(head: str) -> ActorType:
 
 
 def _valid_modifiers(mods: str) -> str:
-    """Keep modifiers that describe the group, drop capitalised words that are not demonyms."""
+    """Keep modifiers that describe the group: lower-case words, demonyms, and the place name
+    right before the noun ("Kulanak residents"); drop other capitalised words (names, days)."""
+    words = mods.split()
     kept: list[str] = []
-    for word in mods.split():
+    for i, word in enumerate(words):
+        tail = all(w[:1].isupper() for w in words[i:])
         if word[:1].isupper() and not demonym_country(word) and word.lower() != word:
-            kept = []  # a name or a sentence-initial word: restart after it
-            continue
+            if not tail or word.lower() in _NOT_NAMES:
+                kept = []  # a name or a sentence-initial word: restart after it
+                continue
         kept.append(word)
     return _MOD_DROP.sub("", " ".join(kept))
+
+
+#: The people are a source, not participants: "hospital staff said", "told reporters".
+_SOURCE_AFTER = re.compile(
+    r"\s*,?\s+(?:said|say|says|told|reported|estimated|interviewed|quoted|according|confirmed)\b")
+_SOURCE_HEADS = re.compile(
+    r"(?:staff|reporters|journalists|lawyers|activists|campaigners|defenders|doctors|medics"
+    r"|nurses|bloggers)$", re.I)
+_SOURCE_BEFORE = re.compile(r"(?:\btold|according\s+to|interviewed\s+by|quoted\s+by)\s+"
+                            r"(?:the\s+|local\s+|foreign\s+)?$", re.I)
+#: An adjective, not a group: "Mapuche flags", "Kurdish rights".
+_ATTRIBUTIVE_USE = re.compile(
+    r"\s+(?:flags?|banners?|symbols?|colou?rs|songs?|music|dress|costumes?|lands?|territor(?:y"
+    r"|ies)|rights|language|culture|cause|leaders?|authorities|government|police|officials"
+    r"|embassy|consulate|media|union|unions)\b")
+
+
+def _not_participants(text: str, m: re.Match[str], sent: Span) -> bool:
+    before = text[max(sent.start, m.start() - 30):m.start()]
+    if _NOT_PARTICIPANT_BEFORE.search(before) or _SOURCE_BEFORE.search(before):
+        return True
+    if _SOURCE_AFTER.match(text, m.end()) and _SOURCE_HEADS.search(m.group("head")):
+        return True
+    if _ATTRIBUTIVE_USE.match(text, m.end()) or text[m.end():m.end() + 1] == "-":
+        return True
+    head = m.group("head")
+    # A capitalised plural is a group only when it is a nationality or a listed group.
+    return head[:1].isupper() and _participant_type(head) is ActorType.OTHER and (
+        not demonym_country(head))
 
 
 def _participants_in(text: str, sent: Span) -> Iterator[Finding[Participant]]:
@@ -541,7 +638,7 @@ def _participants_in(text: str, sent: Span) -> Iterator[Finding[Participant]]:
         yield Finding(Participant(" ".join(desc.split()), ActorType.RELATIVES),
                       Span(m.start("kin"), m.end("rest") or m.end("kin")))
     for m in _PARTICIPANT.finditer(text, sent.start, sent.end):
-        if _NOT_PARTICIPANT_BEFORE.search(text[max(sent.start, m.start() - 30):m.start()]):
+        if _not_participants(text, m, sent):
             continue
         head, comp = m.group("head"), m.group("comp") or ""
         actor_type = _participant_type(head)
@@ -566,4 +663,13 @@ def find_participants(
                    for f in found):
                 continue
             found.append(finding)
-    return found
+    return [f for f in found if not any(_restates(f.value, g.value) for g in found)]
+
+
+def _restates(p: Participant, q: Participant) -> bool:
+    """Whether ``p`` only repeats ``q`` less precisely ("the workers" after "oil workers")."""
+    if p is q or p.type is not q.type:
+        return False
+    words = [w for w in p.description.casefold().split() if w != "the"]
+    return len(words) < len(q.description.split()) and set(words) <= set(
+        q.description.casefold().split())

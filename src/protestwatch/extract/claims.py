@@ -58,7 +58,12 @@ _PHRASE_CUES: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (r"\bprotest(?:ed|ing)\s+(?!against|over|at|in|outside|near|on|for|with|by|from|to|as"
          r"|and|the\s+(?:weekend|day))(?=the|a|an|[A-Z])", False),
         (r"\bin\s+(?:support|defen[cs]e)\s+of\s+|\bin\s+solidarity\s+with\s+", True),
+        (r"\bcomplain(?:s|ed|ing)?\s+(?:about|of|over)\s+", False),
+        (r"\b(?:placards?|banners?|signs?|posters?)\s+(?:asking|demanding|calling\s+for|urging)\s+"
+         r"(?![\"“«])", False),
         (r"(?<!charges\s)(?<!case\s)(?<!cases\s)(?<!crackdown\s)(?<!violence\s)(?<!force\s)"
+         r"(?<!acted\s)(?<!act\s)(?<!action\s)(?<!operation\s)(?<!sanctions\s)(?<!steps\s)"
+         r"(?<!law\"\s)(?<!law”\s)"
          r"(?<!measures\s)(?<!lawsuit\s)(?<!complaint\s)\bagainst\s+(?!(?:them|him|her|us|the"
          r"\s+(?:protesters|demonstrators|crowd|participants)|protesters|demonstrators)\b)",
          True),
@@ -98,11 +103,29 @@ _TIME_TRAILER = re.compile(
     r"|\s+(?:yesterday|today|earlier\s+this\s+\w+))$"
 )
 _PLACE_TRAILER = re.compile(
-    r"\s+(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*$"
+    r"\s+(?:in|at|near|outside|in\s+front\s+of|on(?=\s+(?:[A-Z][\w-]*\s+)+(?:Square|Street"
+    r"|Avenue|Boulevard|Prospekt)$))\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?"
+    r"[A-Z][\w'’-]*)*$"
 )
 _MAIN_VERB = re.compile(
     r"\s+(?:\w+ed|blocked|held|took|ran|threw|set|began|broke)\s+(?:a|an|the|their|traffic"
     r"|roads?|streets?|bridges?|to|into|through|towards|outside|along)\b"
+)
+_PASSIVE_VERB = re.compile(
+    r"\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:\w+ed|held|taken|seen|set"
+    r"|begun|staged|called)\s+(?:on|in|at|across|throughout|outside|near|by|yesterday|today"
+    r"|last|this)\b"
+)
+#: A locative phrase that says where the crowd stood, not what it wanted.
+_SITE_PHRASE = re.compile(
+    r"\s+(?:on|in|at|near|outside|in\s+front\s+of|across)\s+(?:the\s+)?(?:main\s+|central\s+"
+    r"|city\s+|town\s+)?(?:square|streets?|avenue|steps|building|campus|roundabout)\b",
+    re.I,
+)
+_PEOPLE_BEFORE = re.compile(
+    r"\b(?:relatives|people|prisoners|detainees|workers|citizens|children|sons|daughters|men"
+    r"|women|families|residents|refugees|migrants|minorit(?:y|ies)|those|others|\w+s\s+held)$",
+    re.I,
 )
 _TRAILERS = re.compile(
     r"(?:,?\s+(?:among\s+other\s+things|among\s+others|etc\.?|and\s+so\s+on|and\s+more"
@@ -111,6 +134,14 @@ _TRAILERS = re.compile(
 )
 _TO_VERB = r"(?:not\s+to|to(?=\s+(?!the\b|a\b|an\b|their\b|his\b|her\b|its\b|our\b)[a-z])|that)\s"
 _SPLIT = re.compile(rf",?\s+and\s+(?={_TO_VERB})|,\s+(?={_TO_VERB})")
+#: "(demanded that) the authorities reverse …": the addressee, before a bare verb.
+_ADDRESSEE_SUBJECT = re.compile(
+    r"(?:the\s+)?(?:[\w-]+\s+)?(?:authorities|government|officials|mayor|akimat|police|company"
+    r"|management|parliament|lawmakers|state|administration)\s+(?!(?:be|should|must|would|will"
+    r"|shall|could|resign|step|do|does|not|is|are|was|were|has|have|had)\b)(?=[a-z]+\s)"
+    r"(?![a-z]*(?:ity|ion|ment|ness|ism|ance|ence|s|ed|ing)\b)",
+    re.I,
+)
 _LEAD = re.compile(
     r"(?:to\s+(?!the\b|a\b)|that\s+(?:[\w’'-]+\s+){1,4}?(?:should|must|would|will|shall"
     r"|could)\s+(?:be\s+allowed\s+to\s+)?|that\s+)",
@@ -140,13 +171,7 @@ def _claim_end(text: str, start: int, limit: int) -> int:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip trailing hedges ("among other things") and spaces; cap the length in words."""
-    chunk = text[start:end]
-    if not re.search(r"\b(?:that|which|who|whose)\b", chunk):
-        verb = _MAIN_VERB.search(chunk)  # "opposed to the mine blocked a bridge"
-        chunk = chunk[: verb.start()] if verb and verb.start() > 0 else chunk
-    timed = _TIME_TRAILER.search(chunk)
-    if timed:
-        chunk = _PLACE_TRAILER.sub("", chunk[: timed.start()])
+    chunk = _cut_scene(text[start:end])
     m = _TRAILERS.search(chunk)
     while m and m.start() < len(chunk):
         chunk = chunk[: m.start()]
@@ -156,6 +181,22 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         chunk = chunk[: words[_MAX_WORDS - 1].end()]
     stripped = chunk.lstrip()
     return start + len(chunk) - len(stripped), start + len(chunk)
+
+
+def _cut_scene(chunk: str) -> str:
+    """Drop what follows the claim: the main verb, where the crowd stood, when it did."""
+    cuts = [_SITE_PHRASE.search(chunk), _PASSIVE_VERB.search(chunk)]
+    if not re.search(r"\b(?:that|which|who|whose)\b", chunk):
+        cuts.append(_MAIN_VERB.search(chunk))  # "opposed to the mine blocked a bridge"
+    ends = [m.start() for m in cuts if m is not None and m.start() > 0]
+    chunk = chunk[: min(ends)] if ends else chunk
+    timed = _TIME_TRAILER.search(chunk)
+    if timed:
+        chunk = chunk[: timed.start()]
+    place = _PLACE_TRAILER.search(chunk)
+    if place and place.start() > 0 and not _PEOPLE_BEFORE.search(chunk[: place.start()]):
+        chunk = chunk[: place.start()]
+    return chunk
 
 
 def _split(text: str, start: int, end: int, doc: Any) -> Iterator[tuple[int, int]]:
@@ -168,6 +209,9 @@ def _split(text: str, start: int, end: int, doc: Any) -> Iterator[tuple[int, int
     for a, b in zip(cuts[::2], cuts[1::2]):
         lead = _LEAD.match(text, a, b)
         a = lead.end() if lead else a
+        if text[max(0, a - 5):a].lower() == "that ":
+            subject = _ADDRESSEE_SUBJECT.match(text, a, b)
+            a = subject.end() if subject else a
         a, b = _trim(text, a, b)
         if b - a >= 3:
             yield a, b
@@ -185,10 +229,16 @@ def _doc_verb_cuts(doc: Any, start: int, end: int) -> list[int]:
     if span is None:
         return []
     for tok in span:
-        if (tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB"
-                and tok.i > 0 and tok.nbor(-1).lower_ == "and" and tok.head.i >= span.start
-                and tok.tag_ == "VB"):
-            cuts.extend([tok.nbor(-1).idx - 1, tok.idx])
+        first = tok.left_edge if tok.pos_ in ("NOUN", "PROPN") else tok
+        if tok.dep_ != "conj" or first.i <= span.start or first.nbor(-1).lower_ != "and":
+            continue
+        verbs = (tok.pos_ == "VERB" and tok.head.pos_ == "VERB" and tok.head.i >= span.start
+                 and tok.tag_ == "VB")
+        # "higher wages and the return of a bonus": two objects of the demand
+        nouns = (tok.pos_ in ("NOUN", "PROPN") and tok.head.i >= span.start
+                 and not span.start <= tok.head.head.i < span.end)
+        if verbs or nouns:
+            cuts.extend([first.nbor(-1).idx - 1, first.idx])
     return cuts
 
 
@@ -213,6 +263,76 @@ def _slogans(text: str, sent: Span) -> Iterator[tuple[int, int, bool]]:
         yield m.start(), m.end(), False
 
 
+_MOBILISE = re.compile(
+    r"(?:not\s+)?(?:to\s+)?be\s+(?:named|identified|quoted)\b.*|(?:join|attend|participate|take\s+part|come\s+out|turn\s+out|gather|rally|protest|march"
+    r"|be\s+named|be\s+identified|remain\s+calm|disperse|go\s+home|leave|stay\s+at\s+home)"
+    r"\b(?:\s+(?:the|a|an|them|us|in|on)\b.{0,30})?$",
+    re.I,
+)
+_SPARKED = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:sparked|triggered|prompted|provoked|ignited|fuel(?:l)?ed|set\s+off)"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:protests?|demonstrations?|rall(?:y|ies)|strikes?|unrest|riots?"
+    r"|marches)\b|\s+brought\s+(?:crowds|people|thousands|hundreds|protesters)\s+(?:onto|into|to)"
+    r"\s+the\s+streets?\b",
+    re.I,
+)
+_OPPONENTS = re.compile(r"\b(?:opponents|critics)\s+of\s+", re.I)
+_SUBJECT_END = re.compile(
+    r"\s+(?:[a-z]+ed|went|took|held|came|began|tried|said|have\s+\w+ed|had\s+\w+ed)\s+(?:on"
+    r"|in|at|to|their|a|an|the|through|outside|out|up|down|for|that)\b"
+)
+
+
+def _opposed(text: str, sent: Span) -> Iterator[tuple[int, int, bool]]:
+    """ "Opponents of X marched …": X, up to the main verb."""
+    for m in _OPPONENTS.finditer(text, sent.start, sent.end):
+        end = _claim_end(text, m.end(), sent.end)
+        verb = _SUBJECT_END.search(text, m.end(), end)
+        a, b = _trim(text, m.end(), verb.start() if verb else end)
+        if b - a >= 3:
+            yield a, b, False
+
+
+_CLAUSE_START = re.compile(r"(?:^|,\s+|\bwhen\s+|\bafter\s+|\bas\s+|\bwhere\s+)", re.I)
+
+
+def _causes(text: str, sent: Span) -> Iterator[tuple[int, int, bool]]:
+    """The subject of "X sparked protests" / "X brought crowds onto the streets": the grievance."""
+    for m in _SPARKED.finditer(text, sent.start, sent.end):
+        starts = [c.end() for c in _CLAUSE_START.finditer(text, sent.start, m.start())]
+        a = max(starts) if starts else sent.start
+        words = text[a:m.start()].split()
+        if 1 <= len(words) <= 25 and not re.match(r"(?:it|this|that|they|which)\b", words[0], re.I):
+            yield a, m.start(), False
+
+
+_AFTER = re.compile(
+    r"\b(?:rallied|protested|marched|gathered|picketed|demonstrated|took\s+to\s+the\s+streets"
+    r"|held\s+(?:a\s+)?(?:[\w-]+\s+)?(?:sit-in|rally|protest|vigil|march|picket|strike)"
+    r"|staged\s+(?:a\s+)?(?:[\w-]+\s+)?\w+|went\s+on\s+strike|blocked\s+[\w\s]{1,30}?)"
+    r"[^.;]{0,120}?\s(?P<after>after\s+(?!(?:the|a|an)\s+(?:rally|protest|march|meeting|vigil"
+    r"|gathering|speech)\b))",
+    re.I,
+)
+_GRIEVANCE = re.compile(
+    r"\b(?:killed|died|death|shot|beaten|tortured|arrest(?:ed)?|detained|jailed|sentenced|lay-offs?"
+    r"|layoffs?|dismiss\w+|sacked|closure|closed|evict\w+|demolish\w+|rais(?:ed|ing)|hikes?"
+    r"|increases?|banned|cut|decision|ruling|passed|approved|adopted|refus\w+|disappear\w*)\b",
+    re.I,
+)
+
+
+def _after_grievance(text: str, sent: Span) -> Iterator[tuple[int, int, bool]]:
+    """ "rallied … after a local man was killed in custody": the grievance that set it off."""
+    for m in _AFTER.finditer(text, sent.start, sent.end):
+        a = m.start("after")
+        b = _claim_end(text, m.end(), sent.end)
+        if _GRIEVANCE.search(text, a, b):
+            a, b = _trim(text, a, b)
+            if b - a >= 3:
+                yield a, b, False
+
+
 def _drop_contained(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Keep a claim unless another, longer claim contains it."""
     kept: list[tuple[int, int]] = []
@@ -227,8 +347,11 @@ def find_claims(text: str, sentences: Sequence[Span], doc: Any = None) -> list[F
     """Short verbatim spans of what the event's protesters demanded or opposed."""
     spans: list[tuple[int, int]] = []
     for sent in sentences:
-        for a, b, _ in (*_cue_claims(text, sent, doc), *_slogans(text, sent)):
-            spans.append((a, b))
+        for a, b, _ in (*_cue_claims(text, sent, doc), *_slogans(text, sent),
+                        *_causes(text, sent), *_after_grievance(text, sent),
+                        *_opposed(text, sent)):
+            if not _MOBILISE.match(text, a, b):
+                spans.append((a, b))
     found: list[Finding[str]] = []
     seen: set[str] = set()
     for a, b in _drop_contained(spans):

@@ -48,7 +48,8 @@ _CUE = re.compile(
     r"|petition(?:ed|ing)?|criticiz\w*|criticis\w*|denounc\w*|condemn\w*|accus\w*|blam(?:ed|ing)"
     r"|picket(?:ed|ing|s)?(?:\s+(?:the\s+)?(?:offices?|headquarters|premises|gates?)\s+of)?"
     r"|resignation\s+of|ouster\s+of|dismissal\s+of|(?:protest(?:ed|ing)|to\s+protest)(?:\s+over)?"
-    r"(?=\s+(?:the|a|an|(?-i:[A-Z])))|over|angry\s+(?:at|with)|anger\s+(?:at|over)|discontent\s+with|dissatisf\w+"
+    r"(?=\s+(?!(?:that|which|who|in|at|on|outside|near|for|with|by|from|as|and|was|were|is"
+    r"|against|over)\b)\w)|over|angry\s+(?:at|with)|anger\s+(?:at|over)|discontent\s+with|dissatisf\w+"
     r"\s+with|unhappy\s+with)\s+",
     re.I,
 )
@@ -73,7 +74,8 @@ _GOV_HEAD = (
     r"(?i:(?:central\s+|federal\s+|national\s+|interim\s+|military\s+|ruling\s+)?(?:government|authorities"
     r"|regime|administration|cabinet|parliament|ministry(?:\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)*)?"
     r"|ministers?|president|prime\s+minister|leadership|junta|state\s+leadership|officials"
-    r"|Communist\s+Party|embassy|consulate|lawmakers|legislature|senate|congress|monarchy|king"
+    r"|Communist\s+Party|embassy|consulate|lawmakers|legislators|deputies|(?-i:MPs)"
+    r"|parliamentarians|legislature|senate|congress|monarchy|king"
     r"|(?-i:State\s+Duma|Duma|Mazhilis|Majilis|Jogorku\s+Kenesh|Verkhovna\s+Rada|Knesset|Bundestag"
     r"|Sejm|House\s+of\s+Representatives|National\s+Assembly|House\s+of\s+Commons)"
     r"|presidential\s+(?:palace|administration|office)|presidency|government\s+house))"
