@@ -112,8 +112,7 @@ def code_frame(frame: EventFrame, analysis: ArticleAnalysis) -> list[Event]:
     events = []
     for mention in places:
         indices = _sentences_for(frame, analysis, mention, places)
-        country_level = mention.place.precision == GeoPrecision.COUNTRY
-        base = _common_fields(frame, analysis, date, indices, country_level)
+        base = _common_fields(frame, analysis, date, indices, mention.place)
         if campaign is None and len(places) > 1:
             campaign = _campaign_key(base, places)
         values, evidence = dict(base.values), dict(base.evidence)
@@ -159,8 +158,10 @@ class _Fields:
 
 
 def _common_fields(
-    frame: EventFrame, analysis: ArticleAnalysis, date: DateRange, indices: list[int], country_level: bool
+    frame: EventFrame, analysis: ArticleAnalysis, date: DateRange, indices: list[int], place: Place
 ) -> _Fields:
+    """The fields of one event from its sentences ``indices``; ``place`` is where it was."""
+    country, country_level = place.country, place.precision == GeoPrecision.COUNTRY
     text, doc, published = analysis.text, analysis.doc, analysis.article.published
     spans = [analysis.sentences[i].span for i in indices]
     trigger_ids = [i for i in frame.sentences if i in indices] or frame.sentences
@@ -175,7 +176,7 @@ def _common_fields(
     )
     evidence["tactics"] = evidence["form"]
     _add_size(values, evidence, analysis.per_sentence(crowd_size.find_crowd_sizes, indices), country_level)
-    _add_people(values, evidence, text, spans, doc, analysis.country)
+    _add_people(values, evidence, text, spans, doc, country or analysis.country)
     _add_response(values, evidence, analysis, indices, country_level)
 
     status, status_span = _status(frame, analysis, date)
@@ -241,8 +242,8 @@ def _add_people(values: dict, evidence: dict, text: str, spans: list[Span], doc:
     found_claims = claims.find_claims(text, spans, doc)
     values["claims"] = tuple(_unique(f.value for f in found_claims))
     evidence["claims"] = [f.span for f in found_claims]
-    issue_spans = [f.span for f in found_claims] + spans
-    found_issues = issues.classify_issues(text, issue_spans, country=country)
+    claim_spans = [f.span for f in found_claims]
+    found_issues = issues.classify_issues(text, claim_spans + spans, country=country, claims=claim_spans)
     values["issues"] = tuple(_unique(f.value for f in found_issues))
     evidence["issues"] = [f.span for f in found_issues]
 

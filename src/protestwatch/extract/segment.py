@@ -278,9 +278,13 @@ def _absorb(frame: EventFrame, info: SentenceInfo, date: DateMention | None) -> 
 
 def _dates_agree(frame_date: DateMention, new: DateMention) -> bool:
     """Same event by date: the dates overlap, and the new one is not finer than the frame's (a
-    day inside "earlier this month" is another event, one day per event by the codebook)."""
+    day inside "earlier this month" is another event, one day per event by the codebook; a day
+    inside "over the weekend" is the same one told in detail)."""
     a, b = frame_date.value, new.value
-    return a.overlaps(b) and b.precision.rank >= a.precision.rank
+    if not a.overlaps(b):
+        return False
+    # "over the weekend ... On Saturday": a day of the week told before is the same report.
+    return b.precision.rank >= a.precision.rank or a.precision == DatePrecision.WEEK
 
 
 def _lists_places(frame: EventFrame, info: SentenceInfo) -> bool:

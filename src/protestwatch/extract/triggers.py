@@ -43,6 +43,8 @@ _LEXICON: tuple[tuple[str, Form, Tactic | None, int], ...] = (
     (r"(?:candle(?:light|lit)\s+)?vigils?", Form.DEMONSTRATE, Tactic.VIGIL, 2),
     (r"flash\s?mobs?", Form.DEMONSTRATE, Tactic.FLASH_MOB, 2),
     (r"lit\s+candles|laid\s+flowers|light\s+candles", Form.DEMONSTRATE, Tactic.VIGIL, 1),
+    (r"unfurled\s+(?:a\s+|their\s+)?(?:\w+\s+)?banners?|chanted|chanting|held\s+(?:up\s+)?(?:placards|"
+     r"banners|posters|signs)|waving\s+(?:placards|banners)", Form.DEMONSTRATE, None, 1),
     (r"(?:walked|rode|drove|paraded|processed|cycled)\s+(?:(?!motorcade|march|rally|convoy|procession)"
      r"\w+\s+){0,3}?(?:to|through|towards|along|down|past)\s", Form.DEMONSTRATE, Tactic.MARCH, 1),
     (r"motorcades?|car\s+rall(?:y|ies)|convoys?\s+of\s+(?:cars|trucks|tractors)",
