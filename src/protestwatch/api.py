@@ -263,7 +263,7 @@ def evaluate_gold(gold: str | Path, *, db: str | Path | None = None, articles: s
             for a in ws.store.articles():
                 if a.origin:
                     by_hash[Path(a.origin.split(":")[0]).name] = a.id
-        predicted = {g.id: predicted.get(g.id) or predicted.get(by_hash.get(g.file or "", ""), [])
+        predicted = {g.id: predicted.get(g.id) or predicted.get(by_hash.get(Path(g.file or "").name, ""), [])
                      for g in gold_articles}  # fmt: skip
         return evaluate(predicted, gold_articles)
     if articles is None:

