@@ -56,3 +56,39 @@ def test_span_limits_the_search_and_offsets_are_absolute() -> None:
     assert [f.value for f in found] == ["the regional administration"]
     assert text[found[0].span.start : found[0].span.end] == "the regional administration"
     assert find_location_details(text, Span(0, 0)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Supporters will march on Friday from Liberty Square to Republic Square in Yerevan.",
+         "from Liberty Square to Republic Square"),
+        ("In Paris the march set off from Place d'Italie towards Place de la Bastille at noon.",
+         "from Place d'Italie towards Place de la Bastille"),
+        ("Mourners gathered at the crossroads on Bulevar kralja Aleksandra, then walked to the "
+         "City Assembly.",
+         "the crossroads on Bulevar kralja Aleksandra, then walked to the City Assembly"),
+        ("Hundreds gathered outside the parliament building on Rustaveli Avenue on Monday.",
+         "outside the parliament building on Rustaveli Avenue"),
+        ("Mothers of the disappeared filled the Plaza de Mayo on Thursday.", "the Plaza de Mayo"),
+        ("Students marched along Jalan Thamrin to the presidential palace.",
+         "Jalan Thamrin to the presidential palace"),
+        ("Tenants staged sit-ins outside district administrations across the city.",
+         "outside district administrations"),
+    ],
+)  # fmt: skip
+def test_routes_head_first_names_and_compound_landmarks(sentence: str, expected: str) -> None:
+    found = find_location_details(sentence, Span(0, len(sentence)))
+    assert found and found[0].value == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister travelled from Paris to Berlin for talks on Monday.",
+        "Prices rose from May to June, the statistics office said.",
+    ],
+)
+def test_routes_need_landmarks(sentence: str) -> None:
+    found = find_location_details(sentence, Span(0, len(sentence)))
+    assert not any(" to " in f.value for f in found)

@@ -237,3 +237,53 @@ def test_mentions_are_in_text_order_and_do_not_overlap(gaz: Gazetteer) -> None:
     ms = toponyms(find_places(text, gaz))
     assert [m.text for m in ms] == ["Bosnia and Herzegovina", "Rio de Janeiro", "Kuala Lumpur"]
     assert all(a.span.end <= b.span.start for a, b in zip(ms, ms[1:]))
+
+
+@pytest.mark.parametrize(
+    "sentence, namesake",
+    [
+        ("ALMATY — Residents gathered near the Abai monument on Saturday.", "Abai"),
+        ("Police sealed off Pushkin Square before the rally in Moscow.", "Pushkin"),
+        ("Marchers walked down Rustaveli Avenue in Tbilisi to parliament.", "Rustaveli"),
+        ("Students rallied outside the Kazan Cathedral in St. Petersburg.", "Kazan"),
+        ("A crowd filled Washington Square Park in New York on Sunday.", "Washington"),
+    ],
+)  # fmt: skip
+def test_a_landmark_named_after_a_place_is_not_that_place(
+    gaz: Gazetteer, sentence: str, namesake: str
+) -> None:
+    assert not [m for m in find_places(sentence, gaz) if m.text == namesake]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Hundreds rallied in Kyiv's Independence Square on Sunday.", "Kyiv"),
+        ("Protesters marched from Almaty to the square outside the akimat.", "Almaty"),
+    ],
+)  # fmt: skip
+def test_a_place_before_a_landmark_of_its_own_is_kept(gaz: Gazetteer, sentence: str, name: str) -> None:
+    assert [m for m in find_places(sentence, gaz) if m.text == name]
+
+
+@pytest.mark.parametrize(
+    "sentence, name, locality",
+    [
+        ("The organisers said they had notified the Yerevan municipality.", "Yerevan", "Yerevan"),
+        ("A spokesman for the Tbilisi city government declined to comment.", "Tbilisi", "Tbilisi"),
+        ("Minsk city authorities refused to approve the march.", "Minsk", "Minsk"),
+        ("Residents complained to the Bangkok metropolitan administration.", "Bangkok", "Bangkok"),
+    ],
+)  # fmt: skip
+def test_a_city_level_unit_named_with_a_type_word_is_the_city(
+    gaz: Gazetteer, sentence: str, name: str, locality: str
+) -> None:
+    m = next(m for m in find_places(sentence, gaz) if m.text.startswith(name))
+    assert m.place.locality == locality and m.place.admin1 == locality
+    assert m.place.precision == GeoPrecision.LOCALITY
+
+
+def test_a_region_named_after_its_capital_stays_a_region(gaz: Gazetteer) -> None:
+    m = only(find_places("Villagers in the Naryn region blocked a road.", gaz), "Naryn")
+    assert m.place.admin1 == "Naryn" and m.place.locality is None
+    assert m.place.precision == GeoPrecision.REGION

@@ -1,7 +1,11 @@
 """Comparing names and short texts: normalisation, place aliases, token overlap.
 
 ``normalise`` folds case, accents and punctuation ("Nur-Sultan" → "nur sultan", "Öskemen" →
-"oskemen").  Place names are compared through an alias function (``PlaceAlias``) that maps a name
+"oskemen").  ``place_key`` also drops apostrophes ("T'bilisi" = "Tbilisi") and the generic type
+words of administrative units ("Sverdlovsk Oblast" = "Sverdlovsk", "State of Mexico" = "Mexico
+State", "Syunik Marz" = "Syunik"), so two codings of the same unit compare equal whatever naming
+convention each follows; everything else stays strict ("North Kazakhstan" ≠ "Kazakhstan").
+Place names are compared through an alias function (``PlaceAlias``) that maps a name
 to a canonical one; the default knows the former and variant names of Central Asian cities listed
 in the project's reference (Nur-Sultan/Akmola/Tselinograd = Astana, Alma-Ata = Almaty, Uralsk =
 Oral ...) plus a few widely used exonyms.  Pass the gazetteer's own alias lookup for wider coverage.
@@ -19,7 +23,13 @@ from typing import Callable, Iterable, Mapping, Sequence
 PlaceAlias = Callable[[str], str]
 
 _NON_WORD = re.compile(r"[^\w]+")
-_CITY_SUFFIX = re.compile(r"\s+(city|shahri|qalasy|kalasy)$")
+_CITY_SUFFIX = re.compile(r"\s+(city|shahri|qalasy|kalasy|shaary)$")
+_APOSTROPHES = re.compile(r"(?<=\w)['’ʼʻ`´]")
+
+#: Generic type words of administrative units, folded out of place keys.
+TYPE_WORDS = frozenset(
+    "region oblast province state governorate department marz county oblysy viloyati".split()
+)
 
 #: Words that carry no content in an overlap score (negations are kept on purpose).
 STOPWORDS = frozenset(
@@ -78,11 +88,36 @@ def default_alias(name: str) -> str:
     return DEFAULT_ALIASES.get(key, key)
 
 
+def fold_type_words(key: str) -> str:
+    """A normalised place name without its generic type words ("state of mexico" → "mexico");
+    a name that is nothing but type words is kept whole."""
+    words = key.split()
+    kept: list[str] = []
+    skip_of = False
+    for word in words:
+        if word in TYPE_WORDS:
+            skip_of = True
+            if kept and kept[-1] == "of":
+                kept.pop()
+            continue
+        if word == "of" and skip_of:
+            skip_of = False
+            continue
+        skip_of = False
+        kept.append(word)
+    return " ".join(kept) if kept else key
+
+
+def _fold(text: str) -> str:
+    return _CITY_SUFFIX.sub("", fold_type_words(normalise(_APOSTROPHES.sub("", text))))
+
+
 def place_key(name: str | None, alias: PlaceAlias = default_alias) -> str:
-    """The comparison key of a place name: aliased, then normalised ("" for None)."""
+    """The comparison key of a place name: apostrophes and type words folded, aliased, then
+    normalised ("" for None)."""
     if not name:
         return ""
-    return _CITY_SUFFIX.sub("", normalise(alias(name)))
+    return _fold(alias(_fold(name)))
 
 
 def tokens(text: str | None) -> list[str]:

@@ -176,7 +176,9 @@ def clean_admin1_name(raw: str) -> CleanName:
 #: Spellings that mark a transliteration other than the English one: Dutch-style "j" for Cyrillic
 #: "zh"/"y" ("Voronezj", "Tjumen", "Rjazan"), and the adjective forms of Slavic unit names
 #: ("Arkhangelskaya", "Krasnodarskiy", "Liberecky", "Vinnytska", "Karlovacka").
-_LOCAL_FORM = re.compile(r"zj|j[bcdfghklmnpqrstvwxz]|j\b|(?:sk|ck|ts?k)(?:aya|iy|ij|y|a|yj)$")
+_LOCAL_FORM = re.compile(
+    r"zj|j[bcdfghklmnpqrstvwxz]|j\b|[bdmnprstvz]j[aeiou]|(?:sk|ck|ts?k)(?:aya|iy|ij|y|a|yj)$"
+)
 
 
 def spelled_as_city(name: str, city_names: Iterable[str]) -> str | None:

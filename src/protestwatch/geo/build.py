@@ -9,6 +9,7 @@ Schema (``SCHEMA_VERSION``)::
 
     meta(key, value)
     places(id, gid, name, ascii, country, admin1_code, lat, lon, population, fclass, fcode)
+                                          -- fclass "C": a first-level unit that is a city
     names(key, place_id, kind)            -- kind: 0 name, 1 alternate, 2 curated alias
     capitals(country, start, end, place_id)
     renames(place_id, name, start, end)
@@ -36,7 +37,7 @@ from .names import ascii_fold, is_latin, name_key
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 NAME, ALTERNATE, ALIAS = 0, 1, 2
 
@@ -301,8 +302,9 @@ def _add_admin1(rows: _Rows, cities: dict[str, dict[str, Any]]) -> _Admin1:
         pid = rows.synthetic_id()
         # The median of its places: robust to a big city at one edge (Los Angeles in California).
         lat, lon = round(statistics.median(lats), 4), round(statistics.median(lons), 4)
+        fclass = "C" if (cc, code) in units.city_units else "A"  # "C": a city-level unit
         rows.places.append(
-            (pid, None, display, ascii_fold(display), cc, code, lat, lon, sum(pops), "A", "ADM1")
+            (pid, None, display, ascii_fold(display), cc, code, lat, lon, sum(pops), fclass, "ADM1")
         )
         rows.add_name(display, pid, NAME)
         core, _ = _core(name_key(display))

@@ -29,7 +29,7 @@ ADMIN1_NAMES: dict[tuple[str, str], str] = {
     ("UZ", "15"): "Jizzakh", ("UZ", "16"): "Syrdarya",
     ("KG", "01"): "Bishkek", ("KG", "02"): "Chuy", ("KG", "03"): "Jalal-Abad",
     ("KG", "04"): "Naryn", ("KG", "06"): "Talas", ("KG", "07"): "Issyk-Kul",
-    ("KG", "08"): "Osh", ("KG", "09"): "Batken", ("KG", "10"): "Osh",
+    ("KG", "08"): "Osh Region", ("KG", "09"): "Batken", ("KG", "10"): "Osh",
     ("TJ", "01"): "Gorno-Badakhshan", ("TJ", "02"): "Khatlon", ("TJ", "03"): "Sughd",
     ("TJ", "04"): "Dushanbe", ("TJ", "RR"): "Districts of Republican Subordination",
     ("CN", "13"): "Xinjiang", ("CN", "14"): "Tibet", ("CN", "16"): "Guangxi",
@@ -66,6 +66,7 @@ ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("CN", "Xinjiang"): ("Xinjiang Uyghur Autonomous Region", "Xinjiang Uygur Autonomous Region",
                          "Xinjiang region"),
     ("CN", "Tibet"): ("Tibet Autonomous Region", "Xizang"),
+    ("KG", "Osh Region"): ("Osh Oblast", "Osh oblusu"),
     ("KG", "Issyk-Kul"): ("Issyk-Kul", "Ysyk-Kol", "Issyk Kul"),
     ("UA", "Crimea"): ("Crimean Peninsula", "Autonomous Republic of Crimea", "Krym"),
 }  # fmt: skip

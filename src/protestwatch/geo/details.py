@@ -29,7 +29,21 @@ LANDMARK_NOUNS = (
     "mission", "roundabout", "intersection", "crossroads", "junction", "port", "border crossing",
     "checkpoint", "mall", "cemetery", "base", "barracks", "assembly", "council", "capitol",
     "white house", "kremlin", "secretariat", "complex", "premises", "facility", "site",
+    "administrations", "ministries", "squares", "streets", "roads", "prospekt", "prospect",
+    "embankment", "quay", "esplanade", "promenade", "boulevards", "avenues", "schools",
+    "universities", "factories", "mines", "courts", "courthouses", "stations", "prefecture",
 )  # fmt: skip
+
+#: Words that open a landmark's name in other languages' order: "Place d'Italie", "Plaza de
+#: Mayo", "Bulevar kralja Aleksandra", "Jalan Thamrin", "Piazza del Popolo".
+_HEAD_FIRST = (
+    r"(?-i:Place|Plaza|Praça|Praca|Piazza|Plac|Platz|Calle|Rue|Avenida|Av\.|Bulevar|Bulevardi|"
+    r"Via|Viale|Paseo|Rambla|Largo|Jalan|Jl\.|Ulitsa|Prospekt|Meydanı|Meydani|Cadde|Caddesi)"
+)
+_HEAD_FIRST_NAME = re.compile(
+    rf"\b{_HEAD_FIRST}(?:\s+(?:de|del|de la|des|du|di|della|dos|da|das|d['’]|kralja|kneza|"
+    rf"cara|of|the|la|le))*\s*(?:d['’])?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){{0,3}}"
+)
 
 _HEAD = (
     "(?:" + "|".join(sorted((re.escape(n) for n in LANDMARK_NOUNS), key=len, reverse=True)) + ")"
@@ -42,7 +56,7 @@ _STOP = (
 _WORD = rf"{_STOP}[\w'’.-]+"
 _CAP = r"(?-i:[A-Z][\w'’-]*)"
 _DET = rf"(?:the|a|an|its|their|his|her|this|that|{_CAP}(?:'s|’s))"
-_NP = rf"(?:{_DET}\s+)(?:{_WORD}\s+){{0,5}}?{_HEAD}\b(?!['’]s)(?:\s+(?:of|for)(?:\s+the)?(?:\s+(?:{_CAP}|and|of|for|the))*\s+{_CAP})?"
+_NP = rf"(?:{_DET}\s+)(?:{_WORD}\s+){{0,5}}?{_HEAD}(?:\s+{_HEAD})?\b(?!['’]s)(?:\s+(?:of|for)(?:\s+the)?(?:\s+(?:{_CAP}|and|of|for|the))*\s+{_CAP})?"
 _BARE = rf"(?:{_WORD}\s+){{0,2}}?{_HEAD}\b"
 _CONJ = rf"(?:\s+and\s+(?:the\s+)?(?:{_WORD}\s+){{0,2}}?{_HEAD}\b)?"
 _TO = rf"(?:\s+(?:to|leading to)\s+the\s+(?:{_WORD}\s+){{0,2}}?{_HEAD}\b)?"
@@ -74,17 +88,59 @@ def _accept(m: re.Match[str], sentence: str) -> bool:
     return bool(_SITE_VERBS.search(sentence[max(0, m.start() - 30) : m.start()]))
 
 
-def find_location_details(text: str, span: Span) -> list[Finding[str]]:
-    """The location details stated within ``span`` of ``text``, in text order, not overlapping."""
-    start, end = max(0, span.start), min(len(text), span.end)
-    sentence = text[start:end]
-    out: list[Finding[str]] = []
+_ROUTE_GAP = re.compile(
+    r"\s*,?\s+(?:(?:and\s+)?then\s+(?:[a-z]+ed\s+)?(?:on\s+)?(?:to|towards?)|to|towards?|"
+    r"before heading to|and on to|on)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_RELATIONAL_START = re.compile(r"(?:on|along|near|outside|in front of|by|beside|opposite)\s", re.I)
+
+
+def _raw_details(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) of every detail of a sentence, landmark-noun phrases and head-first names."""
+    found: list[tuple[int, int]] = []
     for m in _DETAIL.finditer(sentence):
         if not _accept(m, sentence):
             continue
         prep = (m.group("prep") or "").lower()
         s = m.start("np") if prep in _DROP_PREPS or not prep else m.start()
-        e = m.end("np")
-        words = sentence[s:e].rstrip(" .,")
-        out.append(Finding(words, Span(start + s, start + s + len(words))))
+        found.append((s, s + len(sentence[s : m.end("np")].rstrip(" .,"))))
+    for m in _HEAD_FIRST_NAME.finditer(sentence):
+        overlap = [(s, e) for s, e in found if s < m.end() and m.start() < e]
+        if all(e < m.end() for _, e in overlap):  # "the Plaza" < "Plaza de Mayo"
+            found = [f for f in found if f not in overlap]
+            found.append((min([m.start(), *(s for s, _ in overlap)]), m.end()))
+    return sorted(found)
+
+
+def _routes(sentence: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "from Liberty Square to Republic Square", "the junction ..., then the City Assembly":
+    the stages of one march are one detail."""
+    out: list[tuple[int, int]] = []
+    for s, e in found:
+        gap = sentence[out[-1][1] : s] if out else ""
+        if out and (
+            _ROUTE_GAP.fullmatch(gap)
+            or gap.strip(" ,") == "" and _RELATIONAL_START.match(sentence, s)
+        ):
+            out[-1] = (out[-1][0], e)
+            continue
+        out.append((s, e))
+    merged = []
+    for s, e in out:
+        before = _FROM.search(sentence[max(0, s - 10) : s])
+        if before and (s, e) not in found:
+            s -= len(before.group())
+        merged.append((s, e))
+    return merged
+
+
+def find_location_details(text: str, span: Span) -> list[Finding[str]]:
+    """The location details stated within ``span`` of ``text``, in text order, not overlapping."""
+    start, end = max(0, span.start), min(len(text), span.end)
+    sentence = text[start:end]
+    out: list[Finding[str]] = []
+    for s, e in _routes(sentence, _raw_details(sentence)):
+        out.append(Finding(sentence[s:e], Span(start + s, start + e)))
     return out

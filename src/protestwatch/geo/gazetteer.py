@@ -22,6 +22,7 @@ from typing import Any
 
 from ..errors import GazetteerError
 from ..model import GeoPrecision, Place
+from .admin1 import GENERIC_TYPE_WORDS
 from .build import SCHEMA_VERSION, build_gazetteer
 from .names import name_key
 
@@ -45,7 +46,7 @@ class Candidate:
     latitude: float | None
     longitude: float | None
     population: int
-    feature_class: str  # "P" populated place, "A" administrative unit, "L" region
+    feature_class: str  # "P" populated place, "A" administrative unit, "C" city-level unit, "L" region
     feature_code: str  # "PPL", "PPLC" (capital), "ADM1", "PCLI" (country), "RGN"
     geonames_id: int | None
     id: int = 0  # the gazetteer's row id
@@ -58,6 +59,11 @@ class Candidate:
     @property
     def is_admin1(self) -> bool:
         return self.feature_code == "ADM1"
+
+    @property
+    def is_city_unit(self) -> bool:
+        """A first-level unit that is a city ("Yerevan", "Almaty", "Bangkok")."""
+        return self.feature_class == "C"
 
     @property
     def is_locality(self) -> bool:
@@ -222,7 +228,10 @@ class Gazetteer:
     def admin1(self, country: str, name: str) -> Candidate | None:
         """The first-level division of ``country`` called ``name`` ("Mangystau", "Almaty region")."""
         key = name_key(name)
-        for k in (key, key + " region"):
+        words = key.split()
+        while len(words) > 1 and words[-1] in GENERIC_TYPE_WORDS:
+            words.pop()  # "Sverdlovsk Oblast": the unit is named "Sverdlovsk"
+        for k in dict.fromkeys((key, key + " region", " ".join(words))):
             for cand in self.lookup_key(k):
                 if cand.is_admin1 and cand.country == country.upper():
                     return cand

@@ -106,6 +106,15 @@ def _best(span: NameSpan, ctx: _Context) -> tuple[Candidate, float, float] | Non
     return best, top, top - runner
 
 
+def _own_city(span: NameSpan, unit: Candidate) -> Candidate | None:
+    """The city that a city-level first-level unit is, among the span's candidates."""
+    return next(
+        (c for c in span.candidates if c.is_locality and c.country == unit.country
+         and c.admin1 == unit.name and name_key(c.name) == name_key(unit.name)),
+        None,
+    )  # fmt: skip
+
+
 def _evidence(span: NameSpan, best: Candidate, ctx: _Context, ner: str | None) -> float:
     """How sure we are that the span names a place at all (not a person, a word, a party)."""
     ev = 0.0
@@ -291,10 +300,14 @@ def _resolve(span: NameSpan, ctx: _Context, gaz: Gazetteer, ner: str | None) -> 
         )
     ):
         return None
+    if span.namesake and not span.type_word:
+        return None  # "near the Abai monument": the landmark's name, not a place
     found = _best(span, ctx)
     if found is None:
         return None
     best, _, margin = found
+    if best.is_city_unit:  # "the Yerevan municipality": the unit is the city
+        best = _own_city(span, best) or best
     ev = _evidence(span, best, ctx, ner)
     if ev < _KEEP:
         return None

@@ -32,6 +32,12 @@ REGION_WORDS = frozenset(
     "area territory municipality".split()
 )
 CITY_WORDS = frozenset({"city", "town", "village"})
+#: Nouns of a landmark named after a person or another place: "the Abai monument", "Pushkin
+#: Square", "Rustaveli Avenue", "Kazan Cathedral" are not in Abai, Pushkin, Rustaveli or Kazan.
+NAMESAKE_LANDMARKS = frozenset(
+    "monument statue memorial mausoleum square street avenue boulevard prospekt prospect lane "
+    "embankment bridge park garden gardens cathedral mosque church stadium arena".split()
+)
 
 #: Capitalised words that are place names somewhere but usually something else in the news.
 STOPWORDS = frozenset(
@@ -128,6 +134,7 @@ class NameSpan:
     sentence_initial: bool = False
     qualifier: tuple[Candidate, ...] = ()  # "Paris, Texas": the candidates of "Texas"
     in_name: bool = False  # a capitalised word right before or after: "David Smith", "Drug Agency"
+    namesake: bool = False  # the name of a landmark: "the Abai monument", "Pushkin Square"
 
 
 def tokenize(text: str) -> list[Token]:
@@ -229,6 +236,16 @@ def _in_name(text: str, tokens: list[Token], i: int, j: int) -> bool:
     return False
 
 
+def _namesake(text: str, tokens: list[Token], j: int) -> bool:
+    """Whether the name at tokens [.., j) is followed by a landmark noun it names."""
+    return (
+        j < len(tokens)
+        and tokens[j].lower in NAMESAKE_LANDMARKS
+        and text[tokens[j - 1].end : tokens[j].start] == " "
+        and not text[tokens[j - 1].start : tokens[j - 1].end + 2].endswith(("'s", "’s"))
+    )
+
+
 def _possessive_base(text: str, tok: Token) -> Token:
     """ "Almaty's" -> "Almaty"."""
     if tok.text.endswith(("'s", "’s")):
@@ -269,6 +286,7 @@ def name_spans(text: str, gaz: Gazetteer) -> list[NameSpan]:
                 sentence_initial=_sentence_initial(text, start),
                 qualifier=_qualifier(text, tokens, j, gaz),
                 in_name=_in_name(text, tokens, i, j),
+                namesake=_namesake(text, tokens, j),
             )
         )  # fmt: skip
         i = j
