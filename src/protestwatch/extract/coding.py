@@ -37,6 +37,10 @@ _OTHER_PLACES = re.compile(
     r"other\s+(?:cities|towns|regions|places|parts|provinces|districts|localities|villages)\b",
     re.IGNORECASE,
 )
+_COUNTRY_SCOPE = re.compile(
+    r"\b(?:the\s+country|nationwide|countrywide|the\s+nation|across\s+[A-Z]\w+|"
+    r"throughout\s+[A-Z]\w+|many\s+(?:cities|towns|regions|parts))",
+)
 _NATIONWIDE = re.compile(
     r"\b(?:nationwide|across\s+the\s+country|throughout\s+the\s+country|all\s+over\s+the\s+country)\b",
     re.IGNORECASE,
@@ -71,6 +75,7 @@ class ArticleAnalysis:
     country: str | None = None  # the document's main country
     country_share: float = 1.0  # its share of the place mentions' votes
     dateline: PlaceMention | None = None
+    main_town: PlaceMention | None = None  # the town a local story keeps naming
     location_details: Callable[[str, Span], list[Finding[str]]] | None = None
     place_at: Callable[[PlaceMention, dt.date], Place] | None = None  # its name at a date
     used_ids: set[str] = field(default_factory=set)
@@ -366,6 +371,9 @@ def _event_places(frame: EventFrame, analysis: ArticleAnalysis) -> list[PlaceMen
         or (_in_lead(frame, analysis) and (fallback.kind != "lead" or frame.date is None))
     ):
         return [fallback]
+    national = any(_COUNTRY_SCOPE.search(analysis.sentences[i].text) for i in frame.sentences)
+    if analysis.main_town is not None and not national:
+        return [analysis.main_town]  # a local story's town ("Two years ago, hundreds marched ...")
     # The article's country, when the article is about one country (not a world roundup).
     if analysis.country and analysis.country_share >= 0.5:
         return [_country_mention(analysis.country, Span(0, 0))]

@@ -122,6 +122,7 @@ class EnglishCoder:
             country=country,
             country_share=share,
             dateline=fallback,
+            main_town=_main_town(mentions, country),
             location_details=find_location_details,
             place_at=self.place_at,
         )
@@ -315,6 +316,22 @@ def _lead_place(text: str, infos: list[SentenceInfo]) -> PlaceMention | None:
             if m.place.precision.value <= 2 and _LOCATIVE.search(left):
                 return PlaceMention(m.span, m.text, m.place, m.score, "lead")
     return None
+
+
+def _main_town(mentions: list[PlaceMention], country: str | None) -> PlaceMention | None:
+    """The town a local story keeps naming: named at least three times, and more than every other
+    town together (no span: it stands for the whole article)."""
+    towns = Counter(
+        (m.place.locality, m.place.country) for m in mentions
+        if m.kind != "demonym" and m.place.locality and m.place.country == country
+    )  # fmt: skip
+    if not towns:
+        return None
+    (name, _), n = towns.most_common(1)[0]
+    if n < 3 or n <= sum(towns.values()) - n:
+        return None
+    first = next(m for m in mentions if m.place.locality == name)
+    return PlaceMention(Span(0, 0), first.text, first.place, first.score * 0.5, "main_town")
 
 
 _METADATA_MIN_POPULATION = 100_000
