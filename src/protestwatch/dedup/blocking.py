@@ -27,7 +27,7 @@ from protestwatch.dedup.records import PlaceLevel, Record
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MAX_PROBE = 400
+DEFAULT_MAX_PROBE = 250
 
 
 @dataclass
@@ -72,7 +72,10 @@ def is_probe(r: Record) -> bool:
 
 
 def candidate_pairs(
-    records: Sequence[Record], *, max_probe: int = DEFAULT_MAX_PROBE, stats: BlockingStats | None = None
+    records: Sequence[Record],
+    *,
+    max_probe: int = DEFAULT_MAX_PROBE,
+    stats: BlockingStats | None = None,
 ) -> Iterator[tuple[int, int]]:
     """Pairs ``(i, j)``, ``i < j``, of indices into ``records`` whose dates overlap and whose
     places may agree (``similarity.compatible`` makes the final decision)."""
@@ -124,7 +127,9 @@ def _block_pairs(
                 yield i, j
 
 
-def _window_pairs(records: Sequence[Record], ids: list[int], stats: BlockingStats) -> Iterator[tuple[int, int]]:
+def _window_pairs(
+    records: Sequence[Record], ids: list[int], stats: BlockingStats
+) -> Iterator[tuple[int, int]]:
     """Fine records of one locality: each against the later-starting ones that overlap it."""
     ids = sorted(ids, key=lambda k: (records[k].start, k))
     for a, i in enumerate(ids):

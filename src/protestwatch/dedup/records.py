@@ -8,10 +8,11 @@ hundred thousand of them fit in memory and compare fast.  ``record_of`` builds o
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-from protestwatch.evaluate.names import normalise, place_key, tokens
+from protestwatch.evaluate.names import STOPWORDS, normalise, place_key, tokens
 from protestwatch.model import Event
 
 #: A date range longer than this many days is "coarse" for blocking (month, season, year).
@@ -65,24 +66,51 @@ class Record:
         return self.span > FINE_SPAN_DAYS
 
 
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _tokens(text: str) -> list[str]:
+    """``names.tokens``, with a fast path for ASCII text (the same result)."""
+    if not text.isascii():
+        return tokens(text)
+    words = _ASCII_WORD.findall(text.lower())
+    return [w for w in words if w not in STOPWORDS] or words
+
+
 def _token_set(texts: object, limit: int = 60) -> frozenset[str]:
     out: list[str] = []
     for text in texts:  # type: ignore[attr-defined]
-        out.extend(tokens(text))
+        out.extend(_tokens(text))
         if len(out) >= limit:
             break
     return frozenset(out[:limit])
 
 
-def record_of(event: Event, article_id: str | None = None, text: str | None = None) -> Record:
+def _cached(cache: dict[tuple[str, str], str] | None, kind: str, name: str | None) -> str:
+    if not name:
+        return ""
+    if cache is None:
+        return place_key(name) if kind == "place" else normalise(name)
+    key = (kind, name)
+    value = cache.get(key)
+    if value is None:
+        value = cache[key] = place_key(name) if kind == "place" else normalise(name)
+    return value
+
+
+def record_of(
+    event: Event, article_id: str | None = None, text: str | None = None,
+    cache: dict[tuple[str, str], str] | None = None,
+) -> Record:  # fmt: skip
     """The clustering record of ``event`` (reported by ``article_id``, default its first source).
 
     ``text`` is optional free text of the reporting sentences, used for text similarity.
+    ``cache``, a dict the caller keeps while building many records, remembers place keys.
     """
     if article_id is None:
         article_id = event.sources[0].article_id if event.sources else event.id
-    locality = place_key(event.locality)
-    admin1 = normalise(event.admin1)
+    locality = _cached(cache, "place", event.locality)
+    admin1 = _cached(cache, "name", event.admin1)
     level = PlaceLevel.LOCALITY if locality else PlaceLevel.ADMIN1 if admin1 else PlaceLevel.COUNTRY
     start, end = _ordinals(event.date_start, event.date_end)
     precision = event.date_precision.rank if event.date_precision is not None else 5

@@ -7,16 +7,20 @@ Two levels:
   (the same locality, or a coarser place that contains the finer one: a region holding the
   locality, the country); two different articles (one article's events are distinct by coding).
 - ``score_pair`` is the weighted agreement on date, place, form, status, organizers, targets,
-  issues, claims and text.  Only the components both sides report count, so a sparse report is
-  neither rewarded nor punished for what it does not say.
+  issues, claims and text.  Agreeing on a coarse date says little (two mentions of "2016" in one
+  city are often different protests), so the date component is scaled by the precision.  For
+  precise pairs only the components both sides report count, so a sparse report is neither
+  rewarded nor punished for what it does not say; a *vague* pair (month or coarser, or a
+  country-level place) must show content: missing organizers, issues or claims count as weak
+  agreement (``VAGUE_PRIOR``).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 from protestwatch.dedup.records import PlaceLevel, Record
 
@@ -26,7 +30,7 @@ HOMONYM_KM = 50.0
 DEFAULT_WEIGHTS: Mapping[str, float] = MappingProxyType(
     {
         "date": 2.0, "place": 2.0, "form": 0.5, "status": 0.5, "organizers": 1.5,
-        "targets": 0.5, "issues": 1.0, "claims": 1.5, "text": 1.0,
+        "targets": 0.25, "issues": 1.0, "claims": 1.0, "text": 0.5,
     }
 )  # fmt: skip
 
@@ -46,7 +50,9 @@ class PairScore:
     components: Mapping[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, float]:
-        return {"total": round(self.total, 4)} | {k: round(v, 4) for k, v in self.components.items()}
+        return {"total": round(self.total, 4)} | {
+            k: round(v, 4) for k, v in self.components.items()
+        }
 
 
 def distance_km(a: Record, b: Record) -> float | None:
@@ -97,11 +103,30 @@ def _overlap(x: frozenset[str], y: frozenset[str]) -> float | None:
     return sum(1 for t in small if t in big) / len(small)
 
 
+#: How much agreeing on a date says, by the coarser precision (day, week, month, season, year, ?).
+_SPECIFICITY = (1.0, 0.85, 0.55, 0.45, 0.35, 0.2)
+#: Content a vague pair must show: missing organizers, issues or claims count as this agreement.
+VAGUE_PRIOR = 0.25
+_CONTENT = ("organizers", "issues", "claims")
+
+
+def shares_content(a: Record, b: Record) -> bool:
+    """Whether the two share an issue, an organizer word or a claim word."""
+    return not (a.issues.isdisjoint(b.issues) and a.organizers.isdisjoint(b.organizers)
+                and a.claims.isdisjoint(b.claims))  # fmt: skip
+
+
 def _date_score(a: Record, b: Record) -> float:
     assert a.start is not None and a.end is not None and b.start is not None and b.end is not None
     common = min(a.end, b.end) - max(a.start, b.start) + 1
     contained = common / min(a.span, b.span)
-    return max(0.0, contained * (1.0 - 0.1 * abs(a.precision - b.precision)))
+    specific = _SPECIFICITY[min(max(a.precision, b.precision), 5)]
+    return max(0.0, contained * specific * (1.0 - 0.1 * abs(a.precision - b.precision)))
+
+
+def vague(a: Record, b: Record) -> bool:
+    """A pair that agrees only at month precision or coarser, or only at country level."""
+    return max(a.precision, b.precision) >= 2 or PlaceLevel.COUNTRY in (a.level, b.level)
 
 
 def _place_score(a: Record, b: Record) -> float:
@@ -138,10 +163,13 @@ def score_pair(a: Record, b: Record, weights: Mapping[str, float] = DEFAULT_WEIG
         "form": _form_score(a, b),
         "status": _status_score(a, b),
     }
+    is_vague = vague(a, b)
     for name in ("organizers", "targets", "issues", "claims", "text"):
         value = _overlap(getattr(a, name), getattr(b, name))
         if value is not None:
             parts[name] = value
+        elif is_vague and name in _CONTENT:
+            parts[name] = VAGUE_PRIOR
     den = sum(weights.get(k, 0.0) for k in parts)
     total = sum(weights.get(k, 0.0) * v for k, v in parts.items()) / den if den else 0.0
     return PairScore(total, parts)

@@ -18,6 +18,8 @@ Tables:
   a machine run.
 - ``rejections``: inputs that could not be used, with where and why (unique per origin, line, reason).
 - ``runs``: one row per command that changed the database, with its counts.
+- ``clusters``, ``cluster_members``, ``cluster_links``, ``cluster_decisions`` (migration 2): the
+  real-world events that group per-article events; see ``store/clusters.py``.
 """
 
 from __future__ import annotations
@@ -128,6 +130,51 @@ MIGRATIONS: tuple[str, ...] = (
         finished_at TEXT,
         state TEXT NOT NULL DEFAULT 'running',
         counts TEXT
+    );
+    """,
+    # 2: real-world events: clusters of per-article events, their links and human decisions
+    """
+    CREATE TABLE clusters (
+        id TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        campaign TEXT,
+        country TEXT,
+        date_start TEXT,
+        date_end TEXT,
+        locality TEXT,
+        fingerprint TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        run_id INTEGER
+    );
+    CREATE INDEX clusters_country_date ON clusters(country, date_start);
+    CREATE INDEX clusters_campaign ON clusters(campaign);
+
+    CREATE TABLE cluster_members (
+        event_id TEXT PRIMARY KEY,
+        cluster_id TEXT NOT NULL
+    );
+    CREATE INDEX cluster_members_cluster ON cluster_members(cluster_id);
+
+    CREATE TABLE cluster_links (
+        cluster_id TEXT NOT NULL,
+        event_a TEXT NOT NULL,
+        event_b TEXT NOT NULL,
+        score REAL,
+        rule TEXT NOT NULL,
+        components TEXT,
+        decision_id INTEGER,
+        PRIMARY KEY (cluster_id, event_a, event_b)
+    );
+
+    CREATE TABLE cluster_decisions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+        part_a TEXT NOT NULL,
+        part_b TEXT NOT NULL,
+        clusters TEXT,
+        author TEXT NOT NULL,
+        note TEXT,
+        created_at TEXT NOT NULL
     );
     """,
 )

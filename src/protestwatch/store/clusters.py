@@ -1,0 +1,497 @@
+"""Real-world events in the store: the clusters of per-article events, their audit trail, and the
+human merges and splits that later machine runs keep.
+
+Tables (added by schema migration 2 in ``store/schema.py``):
+
+- ``clusters``: one row per real-world event: its id, size, campaign and a summary (country,
+  common dates, locality key) for listing;
+- ``cluster_members``: which cluster each per-article event is in;
+- ``cluster_links``: why: for every merge, the two events, the score and its components, the rule
+  (``score``, ``coarse-joins-finer``, ``person``) and the human decision when there is one;
+- ``cluster_decisions``: merges and splits made by a person (the parts as event ids, author,
+  note, time); never written by a machine run.
+
+``cluster_store`` recomputes the clustering of all events deterministically (the same events give
+the same clusters whatever order they came in), keeps the ids of the clusters that persist (a
+cluster keeps its id when reports join it), and writes only what changed: re-running over the same
+events changes nothing.  ``merge`` and ``split`` record a decision and apply it at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import json
+import logging
+import sqlite3
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import IO, Any
+
+from protestwatch.dedup.cluster import (
+    RULE_PERSON,
+    ClusterOptions,
+    ClusterStats,
+    Constraints,
+    Group,
+    Link,
+    cluster_records,
+    constraints_from,
+)  # fmt: skip
+from protestwatch.dedup.reconcile import ReconciledEvent, reconcile
+from protestwatch.dedup.records import Record, record_of
+from protestwatch.errors import StoreError
+from protestwatch.model import Event
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterReport:
+    """What a clustering run did."""
+
+    events: int
+    clusters: int
+    multi_source: int
+    changed: int  # clusters created, changed or removed
+    seconds: float
+    stats: Mapping[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"events": self.events, "clusters": self.clusters, "multi_source": self.multi_source,
+                "changed": self.changed, "seconds": round(self.seconds, 2), "stats": dict(self.stats)}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    id: int
+    kind: str
+    part_a: tuple[str, ...]
+    part_b: tuple[str, ...]
+    author: str
+    note: str | None
+    created_at: str
+
+
+def _db(store: Any) -> sqlite3.Connection:
+    """The store's connection (the store module owns it; we only run our own statements)."""
+    return store._db
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _fingerprint(members: Sequence[str]) -> str:
+    return hashlib.sha1("\n".join(members).encode("utf-8")).hexdigest()
+
+
+def _new_id(members: Sequence[str], taken: set[str]) -> str:
+    base = "rwe-" + hashlib.sha1(min(members).encode("utf-8")).hexdigest()[:12]
+    cid, n = base, 2
+    while cid in taken:
+        cid, n = f"{base}-{n}", n + 1
+    return cid
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+def _records(store: Any, with_text: bool) -> list[Record]:
+    db = _db(store)
+    rows = db.execute(
+        "SELECT e.id, e.article_id, e.data FROM events e WHERE e.review != 'rejected' ORDER BY e.article_id"
+    )
+    cache: dict[tuple[str, str], str] = {}
+    records, current, text = [], None, ""
+    for event_id, article_id, data in rows:
+        event = Event.from_dict(json.loads(data))
+        snippet = None
+        if with_text:
+            if article_id != current:
+                row = db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+                current, text = article_id, (row[0] if row else "")
+            spans = event.evidence.get("event", ())[:3]
+            snippet = " ".join(text[e.start : e.end] for e in spans)[:600] or None
+        records.append(record_of(event, article_id, snippet, cache))
+    return records
+
+
+def decisions(store: Any) -> list[Decision]:
+    rows = _db(store).execute("SELECT * FROM cluster_decisions ORDER BY id").fetchall()
+    return [Decision(r["id"], r["kind"], tuple(json.loads(r["part_a"])), tuple(json.loads(r["part_b"])),
+                     r["author"], r["note"], r["created_at"]) for r in rows]  # fmt: skip
+
+
+def _constraints(store: Any) -> Constraints:
+    return constraints_from((d.id, d.kind, d.part_a, d.part_b) for d in decisions(store))
+
+
+def memberships(store: Any) -> dict[str, str]:
+    """Event id → cluster id, for every clustered event."""
+    return dict(_db(store).execute("SELECT event_id, cluster_id FROM cluster_members").fetchall())
+
+
+def cluster_of(store: Any, event_or_cluster: str) -> str | None:
+    """The cluster id named by a cluster id or by the id of one of its events."""
+    db = _db(store)
+    if db.execute("SELECT 1 FROM clusters WHERE id = ?", (event_or_cluster,)).fetchone():
+        return event_or_cluster
+    row = db.execute(
+        "SELECT cluster_id FROM cluster_members WHERE event_id = ?", (event_or_cluster,)
+    ).fetchone()
+    return row[0] if row else None
+
+
+def members(store: Any, cluster_id: str) -> list[str]:
+    rows = _db(store).execute(
+        "SELECT event_id FROM cluster_members WHERE cluster_id = ? ORDER BY event_id", (cluster_id,)
+    )
+    return [r[0] for r in rows]
+
+
+def links(store: Any, cluster_id: str) -> list[Link]:
+    rows = (
+        _db(store)
+        .execute("SELECT * FROM cluster_links WHERE cluster_id = ? ORDER BY rowid", (cluster_id,))
+        .fetchall()
+    )
+    return [Link(r["event_a"], r["event_b"], r["score"], r["rule"], json.loads(r["components"] or "{}"),
+                 r["decision_id"]) for r in rows]  # fmt: skip
+
+
+# -- clustering the store ---------------------------------------------------------------------
+
+
+def cluster_store(
+    store: Any, options: ClusterOptions | None = None, *, with_text: bool = True
+) -> ClusterReport:
+    """Group every (not rejected) event of the store into real-world events and save the result.
+
+    Deterministic in the set of events, keeps human merges and splits, keeps the id of each
+    cluster that persists, and writes only what changed (``ClusterReport.changed``)."""
+    started = time.perf_counter()
+    run_id = store.start_run("dedup")
+    records = _records(store, with_text)
+    stats = ClusterStats()
+    groups = cluster_records(records, _constraints(store), options, stats)
+    by_id = {r.event_id: r for r in records}
+    ids = _assign_ids(groups, memberships(store))
+    campaigns = _campaigns(groups, ids, by_id)
+    changed = _write(store, groups, ids, campaigns, by_id, run_id)
+    report = ClusterReport(
+        events=len(records), clusters=len(groups),
+        multi_source=sum(1 for g in groups if len(g.members) > 1), changed=changed,
+        seconds=time.perf_counter() - started,
+        stats={"candidates": stats.candidates, "edges": stats.edges, "merges": stats.merges,
+               "ambiguous": stats.ambiguous, "refused": stats.refused,
+               "vague_probes": stats.blocking.vague_probes},
+    )  # fmt: skip
+    store.finish_run(run_id, {k: v for k, v in report.to_dict().items() if isinstance(v, int)})
+    logger.info(
+        "clustered %d events into %d real-world events (%d changed)",
+        len(records),
+        len(groups),
+        changed,
+    )
+    return report
+
+
+def _assign_ids(groups: Sequence[Group], old: Mapping[str, str]) -> list[str]:
+    """Cluster ids: a group keeps the old id most of its members had (each old id goes to one
+    group, the one holding most of its members); other groups get an id from their first member."""
+    claims: list[tuple[int, str, int]] = []
+    for k, g in enumerate(groups):
+        counts: dict[str, int] = {}
+        for m in g.members:
+            if m in old:
+                counts[old[m]] = counts.get(old[m], 0) + 1
+        claims += [(-n, cid, k) for cid, n in counts.items()]
+    ids: list[str | None] = [None] * len(groups)
+    used: set[str] = set()
+    for _, cid, k in sorted(claims, key=lambda c: (c[0], c[1], groups[c[2]].members[0])):
+        if ids[k] is None and cid not in used:
+            ids[k] = cid
+            used.add(cid)
+    taken = used | set(old.values())
+    for k, g in enumerate(groups):
+        if ids[k] is None:
+            ids[k] = _new_id(g.members, taken)
+            taken.add(ids[k])  # type: ignore[arg-type]
+    return ids  # type: ignore[return-value]
+
+
+def _campaigns(
+    groups: Sequence[Group], ids: Sequence[str], by_id: Mapping[str, Record]
+) -> list[str | None]:
+    """A campaign per cluster: clusters whose reports share a campaign key form one campaign,
+    named by its smallest key."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    keys_of = []
+    for g in groups:
+        keys = sorted({by_id[m].campaign for m in g.members if m in by_id and by_id[m].campaign})  # type: ignore[misc]
+        keys_of.append(keys)
+        for a, b in itertools.pairwise(keys):
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return [find(keys[0]) if keys else None for keys in keys_of]
+
+
+def _summary(
+    g: Group, by_id: Mapping[str, Record]
+) -> tuple[str | None, str | None, str | None, str | None]:
+    recs = [by_id[m] for m in g.members if m in by_id]
+    dated = [r for r in recs if r.start is not None]
+    start = max(r.start for r in dated) if dated else None  # type: ignore[type-var]
+    end = min(r.end for r in dated) if dated else None  # type: ignore[type-var]
+    if start is not None and end is not None and start > end:
+        start, end = min(r.start for r in dated), max(r.end for r in dated)  # type: ignore[type-var]
+    iso = lambda o: dt.date.fromordinal(o).isoformat() if o is not None else None
+    locality = next((r.locality for r in recs if r.locality), None)
+    country = next((r.country for r in recs if r.country), None)
+    return country, iso(start), iso(end), locality
+
+
+def _write(store: Any, groups: Sequence[Group], ids: Sequence[str], campaigns: Sequence[str | None],
+           by_id: Mapping[str, Record], run_id: int) -> int:  # fmt: skip
+    db = _db(store)
+    old = {r[0]: (r[1], r[2]) for r in db.execute("SELECT id, fingerprint, campaign FROM clusters")}
+    now, changed = _now(), 0
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for g, cid, campaign in zip(groups, ids, campaigns):
+            fp = _fingerprint(g.members)
+            if old.pop(cid, None) == (fp, campaign):
+                continue
+            changed += 1
+            _write_cluster(db, g, cid, campaign, fp, _summary(g, by_id), now, run_id)
+        for cid in old:  # clusters that no longer exist
+            changed += 1
+            db.execute("DELETE FROM clusters WHERE id = ?", (cid,))
+            db.execute("DELETE FROM cluster_links WHERE cluster_id = ?", (cid,))
+            db.execute("DELETE FROM cluster_members WHERE cluster_id = ?", (cid,))
+        db.execute(
+            "DELETE FROM cluster_members WHERE event_id NOT IN (SELECT id FROM events WHERE review != 'rejected')"
+        )
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return changed
+
+
+def _write_cluster(db: sqlite3.Connection, g: Group, cid: str, campaign: str | None, fp: str,
+                   summary: tuple[Any, ...], now: str, run_id: int | None) -> None:  # fmt: skip
+    db.execute(
+        "INSERT INTO clusters(id, size, campaign, country, date_start, date_end, locality, fingerprint, "
+        "updated_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+        "size = excluded.size, campaign = excluded.campaign, country = excluded.country, "
+        "date_start = excluded.date_start, date_end = excluded.date_end, locality = excluded.locality, "
+        "fingerprint = excluded.fingerprint, updated_at = excluded.updated_at, run_id = excluded.run_id",
+        (cid, len(g.members), campaign, *summary, fp, now, run_id),
+    )
+    db.executemany(
+        "INSERT INTO cluster_members(event_id, cluster_id) VALUES (?, ?) "
+        "ON CONFLICT(event_id) DO UPDATE SET cluster_id = excluded.cluster_id",
+        [(m, cid) for m in g.members],
+    )
+    db.execute("DELETE FROM cluster_links WHERE cluster_id = ?", (cid,))
+    db.executemany(
+        "INSERT OR REPLACE INTO cluster_links(cluster_id, event_a, event_b, score, rule, components, decision_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(cid, k.event_a, k.event_b, k.score, k.rule, json.dumps(dict(k.components), sort_keys=True), k.decision)
+         for k in g.links],
+    )  # fmt: skip
+
+
+# -- human control ----------------------------------------------------------------------------
+
+
+def _record_decision(db: sqlite3.Connection, kind: str, part_a: Sequence[str], part_b: Sequence[str],
+                     clusters: Sequence[str], author: str, note: str | None) -> int:  # fmt: skip
+    if not author:
+        raise StoreError("a merge or split needs an author")
+    cur = db.execute(
+        "INSERT INTO cluster_decisions(kind, part_a, part_b, clusters, author, note, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (kind, json.dumps(sorted(part_a)), json.dumps(sorted(part_b)), json.dumps(list(clusters)),
+         author, note, _now()),
+    )  # fmt: skip
+    return int(cur.lastrowid)  # type: ignore[arg-type]
+
+
+def _resolve(store: Any, name: str) -> tuple[str, list[str]]:
+    cid = cluster_of(store, name)
+    if cid is None:
+        raise StoreError(
+            f"no real-world event {name!r}: give a cluster id or an event id (run `dedup` first)"
+        )
+    return cid, members(store, cid)
+
+
+def merge(store: Any, a: str, b: str, *, author: str, note: str | None = None) -> str:
+    """Merge real-world events ``a`` and ``b`` (cluster ids, or ids of events in them) into ``a``;
+    later machine runs keep them together.  Returns the merged cluster's id."""
+    cid_a, part_a = _resolve(store, a)
+    cid_b, part_b = _resolve(store, b)
+    if cid_a == cid_b:
+        raise StoreError(f"{a} and {b} are already one event ({cid_a})")
+    db = _db(store)
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        decision = _record_decision(db, "merge", part_a, part_b, [cid_a, cid_b], author, note)
+        db.execute("UPDATE cluster_members SET cluster_id = ? WHERE cluster_id = ?", (cid_a, cid_b))
+        db.execute("UPDATE cluster_links SET cluster_id = ? WHERE cluster_id = ?", (cid_a, cid_b))
+        db.execute(
+            "INSERT OR REPLACE INTO cluster_links(cluster_id, event_a, event_b, score, rule, components, decision_id) "
+            "VALUES (?, ?, ?, NULL, ?, '{}', ?)", (cid_a, min(part_a), min(part_b), RULE_PERSON, decision),
+        )  # fmt: skip
+        db.execute("DELETE FROM clusters WHERE id = ?", (cid_b,))
+        everyone = sorted(part_a + part_b)
+        db.execute("UPDATE clusters SET size = ?, fingerprint = ?, updated_at = ? WHERE id = ?",
+                   (len(everyone), _fingerprint(everyone), _now(), cid_a))  # fmt: skip
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return cid_a
+
+
+def split(
+    store: Any, event_id: str, article_ids: Iterable[str], *, author: str, note: str | None = None
+) -> str:
+    """Split the reports of ``article_ids`` out of real-world event ``event_id`` (a cluster id or
+    the id of an event in it) into a new event; later machine runs keep the two apart (and each
+    part together).  Returns the new cluster's id."""
+    cid, everyone = _resolve(store, event_id)
+    wanted = set(article_ids)
+    db = _db(store)
+    article_of = dict(db.execute(
+        f"SELECT id, article_id FROM events WHERE id IN ({','.join('?' * len(everyone))})", everyone
+    ).fetchall())  # fmt: skip
+    part_b = [m for m in everyone if article_of.get(m) in wanted]
+    part_a = [m for m in everyone if m not in part_b]
+    if not part_b or not part_a:
+        raise StoreError(f"splitting {cid} by articles {sorted(wanted)} would leave one part empty")
+    taken = {r[0] for r in db.execute("SELECT id FROM clusters")}
+    new = _new_id(part_b, taken)
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        decision = _record_decision(db, "split", part_a, part_b, [cid], author, note)
+        marks = ",".join("?" * len(part_b))
+        db.execute(
+            f"UPDATE cluster_members SET cluster_id = ? WHERE event_id IN ({marks})", (new, *part_b)
+        )
+        db.execute(f"DELETE FROM cluster_links WHERE cluster_id = ? AND (event_a IN ({marks}) OR event_b IN ({marks}))",
+                   (cid, *part_b, *part_b))  # fmt: skip
+        row = db.execute("SELECT * FROM clusters WHERE id = ?", (cid,)).fetchone()
+        now = _now()
+        db.execute("UPDATE clusters SET size = ?, fingerprint = ?, updated_at = ? WHERE id = ?",
+                   (len(part_a), _fingerprint(sorted(part_a)), now, cid))  # fmt: skip
+        db.execute(
+            "INSERT INTO clusters(id, size, campaign, country, date_start, date_end, locality, fingerprint, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (new, len(part_b), row["campaign"], row["country"], row["date_start"], row["date_end"],
+             row["locality"], _fingerprint(sorted(part_b)), now),
+        )  # fmt: skip
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    logger.info("split %s: %d reports moved to %s (decision %d)", cid, len(part_b), new, decision)
+    return new
+
+
+# -- reading real-world events ----------------------------------------------------------------
+
+
+def reconciled_event(store: Any, name: str) -> ReconciledEvent | None:
+    """The real-world event named by a cluster id or the id of one of its events."""
+    cid = cluster_of(store, name)
+    if cid is None:
+        return None
+    return _reconciled(store, cid, members(store, cid))
+
+
+def _reconciled(store: Any, cid: str, ids: Sequence[str]) -> ReconciledEvent | None:
+    events = [e for e in (store.get_event(i) for i in ids) if e is not None]
+    if not events:
+        return None
+    rec = reconcile(cid, events, links(store, cid))
+    row = _db(store).execute("SELECT campaign FROM clusters WHERE id = ?", (cid,)).fetchone()
+    if row and row[0]:
+        rec = _with_campaign(rec, row[0])
+    return rec
+
+
+def _with_campaign(rec: ReconciledEvent, campaign: str) -> ReconciledEvent:
+    from dataclasses import replace
+
+    fields = tuple(replace(f, value=campaign, rule="campaign shared by the reports of linked events")
+                   if f.name == "campaign" else f for f in rec.fields)  # fmt: skip
+    return replace(rec, event=rec.event.replace(campaign=campaign), fields=fields)
+
+
+def reconciled_events(store: Any, flt: Any = None) -> list[ReconciledEvent]:
+    """The real-world events holding at least one event that ``flt`` (an ``EventFilter``)
+    selects, ordered by date; events not yet clustered stand alone under their own id."""
+    selected = store.events(flt) if flt is not None else store.events()
+    membership = memberships(store)
+    by_cluster: dict[str, list[str]] = {}
+    for e in selected:
+        by_cluster.setdefault(membership.get(e.id, e.id), [])
+    out = []
+    for cid in by_cluster:
+        ids = members(store, cid) or [cid]
+        rec = _reconciled(store, cid, ids)
+        if rec is not None:
+            out.append(rec)
+    out.sort(key=lambda r: (r.event.date_start or dt.date.max, r.event.country or "", r.id))
+    return out
+
+
+def write_reconciled_jsonl(store: Any, fh: IO[str], flt: Any = None) -> int:
+    """One JSON object per real-world event (headline event, fields with every source's value,
+    disagreements, links); returns the number written."""
+    n = 0
+    for rec in reconciled_events(store, flt):
+        fh.write(json.dumps(rec.to_dict(), ensure_ascii=False, sort_keys=True, default=str) + "\n")
+        n += 1
+    return n
+
+
+def load_for_bench(store: Any, events: Iterable[Mapping[str, Any]]) -> int:
+    """Write events (codebook JSON with one source each) and stub articles straight into the
+    store, in one transaction: for benchmarks only (it skips the per-event bookkeeping)."""
+    db, now, n = _db(store), _now(), 0
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for d in events:
+            article = d["sources"][0]["article_id"]
+            db.execute("INSERT OR IGNORE INTO articles(id, hash, published, text, state, ingested_at) "
+                       "VALUES (?, ?, ?, ?, 'done', ?)", (article, article, d["sources"][0].get("published"), article, now))  # fmt: skip
+            data = json.dumps(d, ensure_ascii=False, sort_keys=True)
+            db.execute(
+                "INSERT INTO events(id, article_id, machine, data, status, report, form, date_start, date_end, "
+                "date_precision, country, admin1, locality, confidence, campaign, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (d["id"], article, data, data, d["status"], d["report"], d["form"], d["date_start"],
+                 d["date_end"], d["date_precision"], d["country"], d["admin1"], d["locality"],
+                 d.get("confidence"), d.get("campaign"), now),
+            )  # fmt: skip
+            n += 1
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return n
