@@ -189,7 +189,39 @@ class Workspace:
             if progress:
                 progress(1)
         self.store.finish_run(run_id, _counts(report))
+        if report.coded:
+            self.dedup()  # new reports join the real-world events they report
         return report
+
+    def dedup(self, options: Any = None) -> Any:
+        """Group the per-article events into real-world events (incremental: re-running over
+        the same events changes nothing; human merges and splits are kept)."""
+        from protestwatch.store.clusters import cluster_store
+
+        return cluster_store(self.store, options)
+
+    def merge(self, a: str, b: str, *, author: str, note: str | None = None) -> str:
+        """Merge two real-world events (ids of events in them, or their ids) by hand."""
+        from protestwatch.store.clusters import merge
+
+        return merge(self.store, a, b, author=author, note=note)
+
+    def split(self, event_id: str, article_ids: Iterable[str], *, author: str, note: str | None = None) -> str:
+        """Split the reports of ``article_ids`` out of a real-world event by hand."""
+        from protestwatch.store.clusters import split
+
+        return split(self.store, event_id, list(article_ids), author=author, note=note)
+
+    def real_events(self, flt: EventFilter | None = None, **criteria: Any) -> list[Any]:
+        """The real-world events (each with every source's values and the reconciled ones)."""
+        from protestwatch.store.clusters import reconciled_events
+
+        return reconciled_events(self.store, flt or EventFilter(**criteria))
+
+    def real_event(self, event_id: str) -> Any:
+        from protestwatch.store.clusters import reconciled_event
+
+        return reconciled_event(self.store, event_id)
 
     def _save(self, result: ArticleResult, run_id: int, report: RunReport) -> None:
         self.store.save_coding(
@@ -235,14 +267,35 @@ class Workspace:
         acled, geojson, parquet); a path's missing directories are created."""
         from protestwatch.export import export_events
 
-        events = self.events(flt)
+        real_world = options.pop("real_world", False)
         if isinstance(out, (str, Path)):
             Path(out).parent.mkdir(parents=True, exist_ok=True)
-        return export_events(events, out, fmt, **options)
+        if not real_world:
+            return export_events(self.events(flt), out, fmt, **options)
+        reconciled = self.real_events(flt)
+        if fmt == "jsonl":  # in full: every source's value, the rules and the disagreements
+            from protestwatch.export.sinks import text_sink
+            from protestwatch.store.clusters import write_reconciled_jsonl
+
+            with text_sink(out) as stream:
+                return write_reconciled_jsonl(self.store, stream, flt)
+        notes = {r.event.id: _disagreement_notes(r) for r in reconciled if r.disagreements()}
+        return export_events([r.event for r in reconciled], out, fmt, disagreements=notes, **options)
 
     def predictions_by_article(self) -> dict[str, list[Event]]:
         """Article id → the events coded from it (what ``evaluate`` compares with gold)."""
         return self.store.events_by_article()
+
+
+def _disagreement_notes(rec: Any) -> list[str]:
+    """"size: 'more than 300' (Steppe Wire), 'about 300' (Almaty Daily); reconciled by <rule>"."""
+    notes = []
+    for f in rec.disagreements():
+        told = "; ".join(
+            f"{s.value!r} ({s.outlet or s.article_id})" for s in f.sources if s.value not in (None, [], "")
+        )
+        notes.append(f"{f.name}: {told}; reconciled by {f.rule}")
+    return notes
 
 
 def _counts(report: RunReport) -> dict[str, int]:

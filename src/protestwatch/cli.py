@@ -226,20 +226,27 @@ def events(db: str, limit: int | None, as_json: bool, **kw: Any) -> None:
 def show(event_id: str, db: str, as_json: bool) -> None:
     """Show one event, field by field, with the sentence behind each value."""
     from protestwatch.api import Workspace
-    from protestwatch.details import event_details
+    from protestwatch.details import event_details, render_reconciled
 
     def go() -> Any:
         with Workspace(db, create=False) as ws:
-            return event_details(ws.store, event_id)
+            rec = ws.real_event(event_id)
+            shown = event_details(ws.store, event_id)
+            if shown is None and rec is not None:  # a real-world event's id: show its headline
+                shown = event_details(ws.store, rec.members[0])
+            return shown, rec
 
-    details = _run(go)
+    details, rec = _run(go)
     if details is None:
         click.echo(f"error: no event {event_id!r} in {db}", err=True)
         sys.exit(1)
+    multi = rec is not None and len(rec.members) > 1
     if as_json:
-        _echo_json(details.to_dict())
+        _echo_json(details.to_dict() | ({"real_world": rec.to_dict()} if multi else {}))
     else:
         click.echo(details.render())
+        if multi:
+            click.echo(render_reconciled(rec))
 
 
 _SUFFIX_FORMATS = {".csv": "acled", ".geojson": "geojson", ".json": "geojson", ".parquet": "parquet"}
@@ -252,19 +259,25 @@ _SUFFIX_FORMATS = {".csv": "acled", ".geojson": "geojson", ".json": "geojson", "
               help="Default: from the suffix of --out (.csv acled, .geojson/.json geojson, "
                    ".parquet parquet), else jsonl.")  # fmt: skip
 @click.option("--out", "-o", type=click.Path(dir_okay=False), required=True, help="Output file ('-' for stdout, not for parquet).")
-def export(db: str, fmt: str | None, out: str, **kw: Any) -> None:
-    """Export events as JSON Lines, ACLED-style CSV, GeoJSON or Parquet."""
+@click.option("--per-article", is_flag=True, help="One row per article's report instead of per real-world event.")
+def export(db: str, fmt: str | None, out: str, per_article: bool, **kw: Any) -> None:
+    """Export events as JSON Lines, ACLED-style CSV, GeoJSON or Parquet.
+
+    By default one row per real-world event (reports of the same event by several outlets are
+    merged; JSON Lines then carries every source's value and the rule of each headline value, and
+    the ACLED notes list the disagreements).  --per-article writes each article's events."""
     from protestwatch.api import Workspace
 
     fmt = fmt or _SUFFIX_FORMATS.get(Path(out).suffix.lower(), "jsonl")
 
     def go() -> int:
         with Workspace(db, create=False) as ws:
+            target: Any = Path(out)
             if out == "-":
                 if fmt == "parquet":
                     raise ProtestwatchError("parquet cannot be written to stdout: give --out FILE")
-                return ws.export(sys.stdout, fmt, _make_filter(kw))
-            return ws.export(Path(out), fmt, _make_filter(kw))
+                target = sys.stdout
+            return ws.export(target, fmt, _make_filter(kw), real_world=not per_article)
 
     n = _run(go)
     click.echo(f"wrote {n} events to {out} ({fmt})", err=True)
@@ -368,6 +381,58 @@ def rejects(db: str, as_json: bool) -> None:
         for r in found:
             click.echo(str(r))
         click.echo(f"{len(found)} rejected inputs", err=True)
+
+
+@main.command()
+@db_option
+@json_option
+def dedup(db: str, as_json: bool) -> None:
+    """Group the stored reports into real-world events (run after every ingest automatically)."""
+    from protestwatch.api import Workspace
+
+    def go() -> Any:
+        with Workspace(db, create=False) as ws:
+            return ws.dedup()
+
+    report = _run(go)
+    if as_json:
+        _echo_json(report.to_dict())
+    else:
+        click.echo(" ".join(f"{k}={v}" for k, v in report.to_dict().items() if not isinstance(v, (dict, list))))
+
+
+@main.command()
+@click.argument("event_a")
+@click.argument("event_b")
+@db_option
+@click.option("--author", required=True)
+@click.option("--note")
+def merge(event_a: str, event_b: str, db: str, author: str, note: str | None) -> None:
+    """Merge two real-world events into one (kept by later runs)."""
+    from protestwatch.api import Workspace
+
+    def go() -> str:
+        with Workspace(db, create=False) as ws:
+            return ws.merge(event_a, event_b, author=author, note=note)
+
+    click.echo(f"merged into {_run(go)}")
+
+
+@main.command()
+@click.argument("event_id")
+@click.argument("article_ids", nargs=-1, required=True)
+@db_option
+@click.option("--author", required=True)
+@click.option("--note")
+def split(event_id: str, article_ids: tuple[str, ...], db: str, author: str, note: str | None) -> None:
+    """Split the reports of ARTICLE_IDS out of a real-world event (kept by later runs)."""
+    from protestwatch.api import Workspace
+
+    def go() -> str:
+        with Workspace(db, create=False) as ws:
+            return ws.split(event_id, article_ids, author=author, note=note)
+
+    click.echo(f"split into {_run(go)}")
 
 
 @main.group()

@@ -29,9 +29,13 @@ class DemoSummary:
     ingest: dict[str, Any]
     events: list[dict[str, Any]] = field(default_factory=list)
     scores: dict[str, Any] = field(default_factory=dict)
+    real_world: list[dict[str, Any]] = field(default_factory=list)  # merged multi-source events
 
     def to_dict(self) -> dict[str, Any]:
-        return {"db": self.db, "ingest": self.ingest, "events": self.events, "evaluation": self.scores}
+        return {
+            "db": self.db, "ingest": self.ingest, "events": self.events, "evaluation": self.scores,
+            "real_world": self.real_world,
+        }  # fmt: skip
 
     def render(self) -> str:
         i = self.ingest
@@ -39,7 +43,7 @@ class DemoSummary:
             f"Coded the demo corpus into {self.db}",
             f"  articles: {i['read']} read, {i['coded']} coded, {i['gated_out']} without protest "
             f"words, {i['skipped']} skipped, {i['rejected']} rejected",
-            f"  events:   {len(self.events)}",
+            f"  events:   {len(self.events)} reports of protest events",
         ]
         by_country = Counter(e["country"] or "??" for e in self.events)
         lines.append("  by country: " + ", ".join(f"{c} {n}" for c, n in by_country.most_common()))
@@ -56,6 +60,19 @@ class DemoSummary:
             )
         if len(self.events) > 40:
             lines.append(f"  ... and {len(self.events) - 40} more (protestwatch events --db {self.db})")
+        multi = [r for r in self.real_world if len(r["members"]) > 1]
+        if multi:
+            lines.append("")
+            lines.append(f"  {len(multi)} events were reported by several outlets; where they disagree:")
+            for r in multi:
+                e = r["event"]
+                lines.append(f"  {r['id']}  {e['date_start']} {e['locality'] or e['country']}: "
+                             f"{len(r['members'])} reports, disagree on {', '.join(r['disagreements']) or 'nothing'}")
+                for name in ("size", "arrests"):
+                    f = r["fields"].get(name)
+                    if f and f["disagreement"]:
+                        told = "; ".join(str(next(iter(s["value"].values()))) for s in f["sources"])
+                        lines.append(f"      {name}: {told}  ->  {f['rule']}")
         det = self.scores.get("detection")
         if det:
             lines.append("")
@@ -79,5 +96,6 @@ def run_demo(db: str | Path, *, progress: bool = False) -> DemoSummary:
     with Workspace(db) as ws:
         report = ws.ingest([str(corpus / "articles")])
         events = [e.to_dict() for e in ws.events()]
+        real_world = [r.to_dict() for r in ws.real_events()]
     scores = evaluate_gold(corpus / "gold.jsonl", db=db).to_dict()
-    return DemoSummary(str(db), report.to_dict(), events, scores)
+    return DemoSummary(str(db), report.to_dict(), events, scores, real_world)

