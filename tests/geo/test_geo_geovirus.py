@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+import os
 from pathlib import Path
 
 from protestwatch.geo.gazetteer import Gazetteer
 from protestwatch.geo.geoparse import geoparse, haversine_km, score_geovirus
 
-GEOVIRUS = Path(__file__).resolve().parents[3] / "shared" / "dev-data" / "geovirus" / "GeoVirus.xml"
+GEOVIRUS = (
+    Path(os.environ.get("PROTESTWATCH_SHARED") or Path(__file__).resolve().parents[3] / "shared")
+    / "dev-data" / "geovirus" / "GeoVirus.xml"
+)
 
 
 def test_haversine() -> None:
