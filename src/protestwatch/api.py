@@ -329,6 +329,26 @@ def evaluate_gold(gold: str | Path, *, db: str | Path | None = None, articles: s
     return evaluate(predicted, gold_articles)
 
 
+def evaluate_real_world(gold: str | Path, db: str | Path) -> dict[str, Any] | None:
+    """Score how the reports in ``db`` were grouped into real-world events against the gold's
+    ``event_key``s (None when the gold has none): pairwise and B-cubed scores, reconciled values."""
+    from protestwatch.dedup.gold import clusters_from_event_gold
+    from protestwatch.dedup.metrics import align_to_gold, evaluate_clusters
+    from protestwatch.evaluate import load_gold
+    from protestwatch.store.clusters import memberships, reconciled_events
+
+    articles = load_gold(gold)
+    if not any((a.event_extras.get(e.id) or {}).get("event_key") for a in articles for e in a.events):
+        return None
+    with Workspace(db, create=False) as ws:
+        membership = memberships(ws.store)
+        headlines = {r.id: r.event for r in reconciled_events(ws.store)}
+        alignment = align_to_gold(ws.store.events_by_article(), articles)
+    result = evaluate_clusters(membership, clusters_from_event_gold(articles), alignment=alignment,
+                               headlines=headlines)  # fmt: skip
+    return result.to_dict()
+
+
 def _gold_article(root: Path, g: Any) -> Article | None:
     """Read the article a gold record names (its ``file``), with the gold's id and date."""
     path = _find_gold_file(root, g.file)

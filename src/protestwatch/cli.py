@@ -290,16 +290,28 @@ def export(db: str, fmt: str | None, out: str, per_article: bool, **kw: Any) -> 
 @click.option("--min-f1", type=float, help="Exit 4 when event F1 is below this floor.")
 @json_option
 def evaluate(gold: str, db: str | None, articles: str | None, min_f1: float | None, as_json: bool) -> None:
-    """Score coded events against gold: detection P/R/F1 and per-field accuracy."""
-    from protestwatch.api import evaluate_gold
+    """Score coded events against gold: detection P/R/F1 and per-field accuracy.
+
+    With --db, and gold events that carry an ``event_key`` naming the real-world event (shared by
+    the articles that report it), also the grouping of reports into real-world events: pairwise
+    and B-cubed precision/recall/F1, and the accuracy of the reconciled values."""
+    from protestwatch.api import evaluate_gold, evaluate_real_world
 
     if not db and not articles:
         raise click.UsageError("give --db DB or --articles PATH")
     report = _run(lambda: evaluate_gold(gold, db=db, articles=articles))
+    grouping = _run(lambda: evaluate_real_world(gold, db)) if db else None
     if as_json:
-        _echo_json(report.to_dict())
+        _echo_json(report.to_dict() | ({"real_world": grouping} if grouping else {}))
     else:
         click.echo(report.table())
+        if grouping:
+            c = grouping["clustering"]
+            click.echo(
+                f"\nreal-world events: {c['gold_clusters']} in gold, {c['predicted_clusters']} coded; "
+                f"pairwise P {c['pairwise']['precision']:.3f} R {c['pairwise']['recall']:.3f} "
+                f"F1 {c['pairwise']['f1']:.3f}; B-cubed F1 {c['bcubed']['f1']:.3f}"
+            )
     if min_f1 is not None and (report.to_dict()["detection"]["f1"] or 0.0) < min_f1:
         sys.exit(EXIT_BELOW_FLOOR)
 
