@@ -232,9 +232,9 @@ class Workspace:
             pipeline_version=PIPELINE_VERSION,
             run_id=run_id,
         )
-        if result.state == "skipped":
+        if result.state in ("skipped", "failed"):
             report.skipped += 1
-            logger.info("skipped %s: %s", result.article.id, result.reason)
+            logger.info("%s %s: %s", result.state, result.article.id, result.reason)
         else:
             report.coded += 1
             report.gated_out += int(result.gated_out)

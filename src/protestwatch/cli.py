@@ -259,13 +259,14 @@ _SUFFIX_FORMATS = {".csv": "acled", ".geojson": "geojson", ".json": "geojson", "
               help="Default: from the suffix of --out (.csv acled, .geojson/.json geojson, "
                    ".parquet parquet), else jsonl.")  # fmt: skip
 @click.option("--out", "-o", type=click.Path(dir_okay=False), required=True, help="Output file ('-' for stdout, not for parquet).")
-@click.option("--per-article", is_flag=True, help="One row per article's report instead of per real-world event.")
-def export(db: str, fmt: str | None, out: str, per_article: bool, **kw: Any) -> None:
+@click.option("--real-world", is_flag=True,
+              help="One row per real-world event (the reports of several outlets merged) instead of per article's report.")
+def export(db: str, fmt: str | None, out: str, real_world: bool, **kw: Any) -> None:
     """Export events as JSON Lines, ACLED-style CSV, GeoJSON or Parquet.
 
-    By default one row per real-world event (reports of the same event by several outlets are
-    merged; JSON Lines then carries every source's value and the rule of each headline value, and
-    the ACLED notes list the disagreements).  --per-article writes each article's events."""
+    By default one row per article's report, in the codebook's fields.  With --real-world, one row
+    per real-world event: JSON Lines then carries every source's value and the rule behind each
+    headline value, and the ACLED notes and source list the outlets and their disagreements."""
     from protestwatch.api import Workspace
 
     fmt = fmt or _SUFFIX_FORMATS.get(Path(out).suffix.lower(), "jsonl")
@@ -277,7 +278,7 @@ def export(db: str, fmt: str | None, out: str, per_article: bool, **kw: Any) -> 
                 if fmt == "parquet":
                     raise ProtestwatchError("parquet cannot be written to stdout: give --out FILE")
                 target = sys.stdout
-            return ws.export(target, fmt, _make_filter(kw), real_world=not per_article)
+            return ws.export(target, fmt, _make_filter(kw), real_world=real_world)
 
     n = _run(go)
     click.echo(f"wrote {n} events to {out} ({fmt})", err=True)

@@ -46,7 +46,7 @@ class ArticleResult:
 
     article: Article
     events: tuple[Event, ...] = ()
-    state: str = "done"  # "done" or "skipped"
+    state: str = "done"  # "done", "skipped" (not codable, with why) or "failed" (an error, with why)
     reason: str | None = None
     gated_out: bool = False
 
@@ -133,7 +133,13 @@ class Pipeline:
                 docs[article.id] = doc
         for article in batch:
             coder = self.coders[article.language.split("-")[0]]  # type: ignore[union-attr]
-            events = coder.code(article, docs[article.id])
+            try:
+                events = coder.code(article, docs[article.id])
+            except Exception as exc:  # a bad article never sinks the batch: record it and go on
+                logger.exception("coding %s failed", article.id)
+                reason = f"internal error while coding: {type(exc).__name__}: {exc}"
+                yield ArticleResult(article, state="failed", reason=reason[:500])
+                continue
             yield ArticleResult(article, tuple(events))
 
 

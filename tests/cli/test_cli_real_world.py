@@ -61,7 +61,7 @@ def test_two_reports_of_one_rally_are_one_real_world_event(db):
 
 def test_exports_write_each_real_world_event_once(db, tmp_path):
     out = tmp_path / "e.csv"
-    r = CliRunner().invoke(main, ["export", "--db", str(db), "--out", str(out)])
+    r = CliRunner().invoke(main, ["export", "--db", str(db), "--out", str(out), "--real-world"])
     assert r.exit_code == 0, r.output
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert sorted(row["location"] for row in rows) == ["Aktau", "Oral"]
@@ -69,7 +69,7 @@ def test_exports_write_each_real_world_event_once(db, tmp_path):
     assert "Caspian Wire" in aktau["source"] and "Aktau Daily" in aktau["source"]
     assert "Disagreements" in aktau["notes"]
     per_article = tmp_path / "p.csv"
-    r = CliRunner().invoke(main, ["export", "--db", str(db), "--out", str(per_article), "--per-article"])
+    r = CliRunner().invoke(main, ["export", "--db", str(db), "--out", str(per_article)])
     assert r.exit_code == 0 and len(list(csv.DictReader(per_article.open(encoding="utf-8")))) == 3
 
 

@@ -174,3 +174,20 @@ def test_every_value_has_evidence_inside_the_text(pipeline):
             assert 0 <= ev.start < ev.end <= len(text)
     (size,) = event.evidence["size_text"]
     assert "Hundreds" in text[size.start : size.end]
+
+
+def test_an_error_inside_a_stage_fails_one_article_not_the_batch(pipeline, monkeypatch):
+    coder = pipeline.coders["en"]
+    good = Article(text=CASES[0].values[0], id="good", published=dt.date(2024, 6, 12), language="en")
+    bad = Article(text=CASES[8].values[0], id="bad", published=dt.date(2021, 11, 26), language="en")
+    real_code = coder.code
+
+    def flaky(article, doc=None):
+        if article.id == "bad":
+            raise RuntimeError("stage exploded")
+        return real_code(article, doc)
+
+    monkeypatch.setattr(coder, "code", flaky)
+    results = {r.article.id: r for r in pipeline.process_many([bad, good])}
+    assert results["bad"].state == "failed" and "stage exploded" in results["bad"].reason
+    assert results["good"].state == "done" and results["good"].events
