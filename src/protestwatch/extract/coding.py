@@ -181,7 +181,10 @@ def _common_fields(
         [analysis.sentences[i].triggers for i in trigger_ids], doc
     )
     evidence["tactics"] = evidence["form"]
-    _add_size(values, evidence, analysis.per_sentence(crowd_size.find_crowd_sizes, indices), country_level)
+    # A sentence about the whole country's turnout ("104,000 nationwide, while the union said more
+    # than 300,000") gives no city's crowd size.
+    local = [i for i in indices if country_level or not _NATIONWIDE.search(analysis.sentences[i].text)]
+    _add_size(values, evidence, analysis.per_sentence(crowd_size.find_crowd_sizes, local), country_level)
     _add_people(values, evidence, text, spans, doc, country or analysis.country, analysis.place_names)
     _add_response(values, evidence, analysis, indices, country_level)
 
