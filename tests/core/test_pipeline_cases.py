@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from protestwatch.model import Article, Status
+from protestwatch.model import Article
 from protestwatch.pipeline import Pipeline, PipelineConfig
 
 

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from protestwatch.extract.actors import classify_actor, find_organizers, find_participants
+from protestwatch.extract.actors import classify_actor, find_organizers
+from protestwatch.extract.participants import find_participants
 from protestwatch.model import ActorType, Span
 
 P, M, U, N, PER = (ActorType.POLITICAL_PARTY, ActorType.MOVEMENT, ActorType.UNION, ActorType.NGO,

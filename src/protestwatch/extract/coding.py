@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from protestwatch.extract import actors, claims, counts, crowd_size, issues, response, targets
+from protestwatch.extract import actors, claims, counts, crowd_size, issues, participants, response, targets
 from protestwatch.extract.form import classify_form
 from protestwatch.extract.segment import EventFrame, SentenceInfo
 from protestwatch.extract.triggers import gathering_cue
@@ -245,7 +245,7 @@ def _add_people(
     orgs = actors.find_organizers(text, spans, doc, places=place_names)
     values["organizers"] = tuple(_unique(f.value for f in orgs))
     evidence["organizers"] = [f.span for f in orgs]
-    parts = actors.find_participants(text, spans, doc)
+    parts = participants.find_participants(text, spans, doc)
     values["participants"] = tuple(_unique(f.value for f in parts))
     evidence["participants"] = [f.span for f in parts]
     tgts = targets.find_targets(text, spans, doc, country=country)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from protestwatch.errors import StoreError
-from protestwatch.model import EVENT_FIELDS, Article, Event, Evidence, Rejection
+from protestwatch.model import EVENT_FIELDS, Article, Event, Rejection
 from protestwatch.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 logger = logging.getLogger(__name__)
