@@ -191,3 +191,29 @@ def test_an_error_inside_a_stage_fails_one_article_not_the_batch(pipeline, monke
     results = {r.article.id: r for r in pipeline.process_many([bad, good])}
     assert results["bad"].state == "failed" and "stage exploded" in results["bad"].reason
     assert results["good"].state == "done" and results["good"].events
+
+
+# Announced protests, in varied phrasings: each is one planned event at its future date.
+PLANNED = [
+    ("Opposition parties in Dhaka have called a nationwide general strike for Sunday to press for "
+     "the release of jailed leaders.", "2023-11-01", ("2023-11-05", "Dhaka", "strike")),
+    ("Health workers in Lagos will hold a protest march on Monday over unpaid salaries, their union "
+     "said on Thursday.", "2024-03-07", ("2024-03-11", "Lagos", "demonstrate")),
+    ("The organisers said the rally in Yerevan, planned for 12 June, would go ahead despite the ban.",
+     "2024-06-05", ("2024-06-12", "Yerevan", "demonstrate")),
+    ("A protest against the dam is scheduled to take place in Sulaymaniyah on Friday afternoon.",
+     "2022-09-14", ("2022-09-16", "Sulaymaniyah", "demonstrate")),
+    ("Student groups in Santiago announced a march on the presidential palace for Thursday, March 21.",
+     "2024-03-18", ("2024-03-21", "Santiago", "demonstrate")),
+    ("Taxi drivers in Nairobi have vowed to stage a go-slow on Mombasa Road on Tuesday unless fuel "
+     "prices fall.", "2023-07-06", ("2023-07-11", "Nairobi", "strike")),
+    ("Activists in Tbilisi are planning a candlelight vigil outside parliament on Saturday evening.",
+     "2024-04-17", ("2024-04-20", "Tbilisi", "demonstrate")),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", PLANNED)
+def test_planned(pipeline, text, published, expected):
+    (event,) = code(pipeline, text, published)
+    assert (str(event.date_start), event.locality, event.form.value) == expected
+    assert event.status.value == "planned" and event.acled_sub_event_type is None

@@ -22,8 +22,9 @@ _CONTEXT = re.compile(
     r"activists|supporters|farmers|miners|teachers|doctors|nurses|drivers|pensioners|women|"
     r"police|detain\w*|arrest\w*|tear\s+gas|square|streets?|outside|in\s+front\s+of|"
     r"parliament|city\s+hall|embassy|administration|ministry|slogans?|placards?|banners?|"
-    r"chant\w*|demand\w*|call(?:ed|ing)\s+for|against|hundreds|thousands|dozens|union|"
-    r"organi[sz]\w*|held|staged|gathered|marched|blocked)\b",
+    r"chant\w*|demand\w*|call(?:ed|ing)\s+(?:for|a|an|on)|against|hundreds|thousands|dozens|union|"
+    r"organi[sz]\w*|held|staged|gathered|marched|blocked|student|opposition|nationwide|"
+    r"general\s+strike|release|jailed|wages|salaries|pensions)\b",
     re.IGNORECASE,
 )
 # A sentence about sport, markets, products, courts or diplomacy.
