@@ -70,10 +70,42 @@ def _rule(src: str, value: V, if_negated: object = _SKIP, **kw: bool) -> _Rule[V
     return _Rule(re.compile(src, _I), value, if_negated, **kw)
 
 
-def _scan(text: str, sentences: Sequence[Span], rules: Sequence[_Rule[V]]) -> list[Finding[V]]:
-    """Apply ``rules`` to every sentence; overlapping cues go to the earlier rule."""
+# Stems that every rule of a set needs (matched against the lower-cased sentence, much faster
+# than the sets' case-insensitive patterns): a sentence without one cannot match the set.  Kept
+# in step with the rules by tests/extract/test_response.py (prefilter equivalence).
+_STEMS = {
+    "force": r"polic|officer|troop|soldier|secur|guard|gendarm|omon|army|militia|special|peaceful|"
+             r"incident|interven|interfer|force|dispers|broken|live|fire|shot|gun|sniper|kill|gas|"
+             r"cannon|grenade|flash|bullet|pellet|baton|truncheon|pepper|kettl|lathi|smoke|beat|"
+             r"dragg|stood|watch|look|distance|act|refrain|chose|attempt|ended|passed|went|proceed|forcibl|"
+             r"took|conclud|violen|clash|interf",
+    "dispersal": r"dispers|disband|broke|break|clear|scatter|rout|chase|driven|evict|push|forc|"
+                 r"ended|end|home|work|went|left|leave|peaceful|calm|quiet|incident|swept|sweep|"
+                 r"operation|away|accord|itself|order|drift|melt|return",
+    "internet": r"internet|mobile|communicat|information|digital|blackout|shutdown|outage|signal|"
+                r"network|connect|online|messag|telegram|whatsapp|vpn|phone|cellular|data|web|"
+                r"social|restor|cut|block|throttl|service|access|3g|4g|5g|sms|app|line",
+    "permit": r"sanction|authori|permi|approv|allow|illegal|unlawful|ban|notif|agree|refus|applic|"
+              r"legal|licen|prohibit|forbid|regist|requir|consent|coordinat|green|turn|reject|"
+              r"denied|deny|need|necessary|exempt|lawful",
+    "violence": r"stone|rock|fire|burn|smash|loot|clash|attack|throw|threw|hurl|molotov|petrol|"
+                r"vandal|damag|peaceful|torch|violen|injur|fought|fight|beat|brick|bottle|set|"
+                r"ablaze|arson|storm|rampag|punch|assault|calm|incident|orderly|non-violent|"
+                r"nonviolent|destroy|wreck|overturn|barricade|missile|projectile|object",
+}
+_PREFILTERS = {name: re.compile(pattern) for name, pattern in _STEMS.items()}
+
+
+def _scan(
+    text: str, sentences: Sequence[Span], rules: Sequence[_Rule[V]], prefilter: str | None = None
+) -> list[Finding[V]]:
+    """Apply ``rules`` to every sentence; overlapping cues go to the earlier rule.  With
+    ``prefilter`` (a key of ``_STEMS``), a sentence without any of its stems is skipped."""
     found: list[Finding[V]] = []
+    stems = _PREFILTERS[prefilter] if prefilter else None
     for s0, s1 in sentence_bounds(text, sentences):
+        if stems is not None and not stems.search(text[s0:s1].lower()):
+            continue
         kept: list[Finding[V]] = []
         for rule in rules:
             for m in rule.pattern.finditer(text, s0, s1):
@@ -136,7 +168,7 @@ _FORCE_RULES: tuple[_Rule[Force], ...] = (
 
 def detect_force(text: str, sentences: Sequence[Span]) -> list[Finding[Force]]:
     """Force used against the gathering: ``crowd_control``, ``lethal`` or ``none``."""
-    return _scan(text, sentences, _FORCE_RULES)
+    return _scan(text, sentences, _FORCE_RULES, "force")
 
 
 # ------------------------------------------------------------------------------------------
@@ -190,7 +222,7 @@ _DISPERSAL_RULES: tuple[_Rule[bool], ...] = (
 
 def detect_dispersal(text: str, sentences: Sequence[Span]) -> list[Finding[bool]]:
     """True when the authorities dispersed or cleared the gathering; False when it left by itself."""
-    return _scan(text, sentences, _DISPERSAL_RULES)
+    return _scan(text, sentences, _DISPERSAL_RULES, "dispersal")
 
 
 # ------------------------------------------------------------------------------------------
@@ -230,7 +262,7 @@ _INTERNET_RULES: tuple[_Rule[bool], ...] = (
 
 def detect_internet_shutdown(text: str, sentences: Sequence[Span]) -> list[Finding[bool]]:
     """True when internet or mobile service was cut, blocked or throttled; False when it was not."""
-    return _scan(text, sentences, _INTERNET_RULES)
+    return _scan(text, sentences, _INTERNET_RULES, "internet")
 
 
 # ------------------------------------------------------------------------------------------
@@ -306,7 +338,7 @@ def detect_permit(text: str, sentences: Sequence[Span]) -> list[Finding[Permit]]
     A statement about the event (approved, refused, notified) outranks a general rule ("the law
     does not require permission"): the ``not_required`` findings are dropped when there is one.
     """
-    found = _scan(text, sentences, _PERMIT_RULES)
+    found = _scan(text, sentences, _PERMIT_RULES, "permit")
     if any(f.value in (Permit.AUTHORIZED, Permit.DENIED) for f in found):
         found = [f for f in found if f.value != Permit.NOT_REQUIRED]
     return found
@@ -354,7 +386,7 @@ def detect_protester_violence(text: str, sentences: Sequence[Span]) -> list[Find
     found = []
     for s0, s1 in sentence_bounds(text, sentences):
         generic = _GENERIC_GERUND_RE.match(text, s0, s1) is not None
-        found += [f for f in _scan(text, [Span(s0, s1)], _VIOLENCE_RULES) if not (generic and f.value)]
+        found += [f for f in _scan(text, [Span(s0, s1)], _VIOLENCE_RULES, "violence") if not (generic and f.value)]
     return found
 
 

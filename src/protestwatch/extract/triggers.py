@@ -201,16 +201,15 @@ TRIGGER_STEMS = re.compile(
     r"protest|demonstrat|rall(?:y|ie)|march|picket|strik|walk|sit|sat\s|vigil|riot|blockad|block|"
     r"boycott|street|occup|motorcade|convoy|flash|clash|encampment|tent\s+camp|go-?slow|downed|"
     r"torch|fire|ablaze|loot|vandal|defaced|gather|assembled|converged|unrest|hunger|candles|"
-    r"flowers|rode|drove|parade|process|cycled|stopped\s+work",
-    re.IGNORECASE,
-)
+    r"flowers|rode|drove|parade|process|cycled|stopped\s+work"
+)  # matched against the lower-cased text
 
 
 def find_triggers(text: str, span: Span | None = None) -> list[Trigger]:
     """The protest triggers in ``text[span]`` (offsets into ``text``), idioms removed."""
     start, end = (span.start, span.end) if span else (0, len(text))
     chunk = text[start:end]
-    if not TRIGGER_STEMS.search(chunk):
+    if not TRIGGER_STEMS.search(chunk.lower()):
         return []
     idioms = [m.span() for m in _IDIOMS.finditer(chunk)]
     found: list[Trigger] = []
