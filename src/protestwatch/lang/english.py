@@ -27,6 +27,7 @@ from protestwatch.extract.triggers import find_triggers, is_habitual, is_non_eve
 from protestwatch.geo import find_location_details, find_places
 from protestwatch.geo.demonyms import demonym_country
 from protestwatch.geo.gazetteer import Gazetteer
+from protestwatch.geo.recognize import NAMESAKE_LANDMARKS
 from protestwatch.model import (
     Article, DateMention, DatePrecision, DateRange, Event, GeoPrecision, Place, PlaceMention,
     Sentence, Span, Status,
@@ -296,13 +297,17 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _SAME_DAY = re.compile(r"(?:on\s+)?(?:the\s+same|that|that\s+same)\s+(?:day|evening|night|morning|afternoon)", re.I)
+# Landmarks named after a place ("the Abai monument", "the Almaty highway"): the recognizer's
+# namesake nouns, and buildings and roads that are not in the town they are named after.
+_LANDMARK_NOUNS = sorted(NAMESAKE_LANDMARKS | {
+    "university", "station", "hotel", "airport", "metro", "palace", "theatre", "museum", "hall",
+    "plaza", "mall", "highway", "road", "gate",
+})  # fmt: skip
 _MODIFIED = re.compile(
     r"['’]?s?\s+(?:issues?|questions?|policy|policies|affairs|problems?|crisis|conflict|situation|"
     r"matters?|authorities|government|officials|police|forces|embassy|consulate|investment|"
     r"companies|firms|nationals|citizens|border|relations|ties|trade|model|case|file|war|debt|"
-    r"monument|memorial|statue|square|street|avenue|prospekt|boulevard|park|university|station|"
-    r"stadium|bridge|hotel|mosque|church|cathedral|airport|metro|palace|theatre|museum|hall|"
-    r"plaza|mall|highway|road|embankment|gate)\b"
+    + "|".join(_LANDMARK_NOUNS) + r")\b"
 )
 _POSSESSIVE = re.compile(r"['’]s?\s")
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+(?:in\s+|the\s+)?")
