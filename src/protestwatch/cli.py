@@ -448,6 +448,57 @@ def split(event_id: str, article_ids: tuple[str, ...], db: str, author: str, not
     click.echo(f"split into {_run(go)}")
 
 
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--published", type=click.DateTime(["%Y-%m-%d"]), help="Publication date for inputs that lack one.")
+@click.option("--out", "-o", type=click.Path(dir_okay=False), default="-", show_default=True, help="JSON Lines output.")
+def geoparse(inputs: tuple[str, ...], published: Any, out: str) -> None:
+    """Every place mention of each article, resolved: one JSON line per article with its id and
+    its places (start, end, text, name, country, admin1, latitude, longitude, geonames_id,
+    feature, precision, score).  Inputs are read as by `ingest` (JSON Lines {id, text} too)."""
+    from protestwatch.geo import Gazetteer
+    from protestwatch.geo import geoparse as parse_places
+    from protestwatch.ingest import IngestOptions, read_inputs
+    from protestwatch.model import Article
+
+    options = IngestOptions(default_published=published.date() if published else dt.date.today())
+
+    def go() -> int:
+        gaz = Gazetteer.open()
+        n = 0
+        with click.open_file(out, "w", encoding="utf-8") as fh:
+            for item in read_inputs(inputs, options=options):
+                if not isinstance(item, Article):
+                    click.echo(f"rejected: {item}", err=True)
+                    continue
+                record = {"id": item.id, "places": parse_places(item.text, gaz)}
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+                n += 1
+        return n
+
+    n = _run(go)
+    click.echo(f"geoparsed {n} articles", err=True)
+
+
+@main.command("evaluate-geo")
+@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False), help="Gold toponyms in GeoVirus's XML format.")
+@json_option
+def evaluate_geo(gold: str, as_json: bool) -> None:
+    """Score the geoparser against gold toponyms: recognition precision/recall, accuracy within
+    161 km, mean and median error in km, correct-country rate."""
+    import dataclasses
+
+    from protestwatch.geo import Gazetteer, score_geovirus
+
+    score = _run(lambda: score_geovirus(gold, Gazetteer.open()))
+    d = dataclasses.asdict(score)
+    if as_json:
+        _echo_json(d)
+    else:
+        for k, v in d.items():
+            click.echo(f"{k:<18} {v:.3f}" if isinstance(v, float) else f"{k:<18} {v}")
+
+
 @main.group()
 def gazetteer() -> None:
     """Build or inspect the place-name gazetteer."""
