@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from protestwatch.geo.gazetteer import Gazetteer
-from protestwatch.geo.geoparse import geoparse, haversine_km, score_geovirus
+from protestwatch.geo.geoparse import article_half, geoparse, haversine_km, read_gold, score_geovirus
 
 GEOVIRUS = (
     Path(os.environ.get("PROTESTWATCH_SHARED") or Path(__file__).resolve().parents[3] / "shared")
@@ -30,16 +30,47 @@ def test_geoparse_dicts(gaz: Gazetteer) -> None:
                            "longitude", "geonames_id", "feature", "precision", "score"}  # fmt: skip
 
 
-def test_geovirus_floors(gaz: Gazetteer, tmp_path: Path) -> None:
+def test_gold_offsets_counted_from_one_are_realigned(tmp_path: Path) -> None:
+    text = "Cases rose in Osh."
+    gold = tmp_path / "g.xml"
+    gold.write_text(  # GeoVirus counts its start offsets from 1
+        f"<articles><article><text>{text}</text><locations><location><name>Osh</name>"
+        "<start>15</start><end>18</end><lat>40.53</lat><lon>72.8</lon></location>"
+        "</locations></article></articles>",
+        encoding="utf-8",
+    )
+    assert read_gold(gold) == [(text, [(14, 17, 40.53, 72.8)])]
+
+
+def test_the_split_is_deterministic_and_about_even() -> None:
+    assert article_half("https://en.wikinews.org/wiki/x") == article_half("https://en.wikinews.org/wiki/x")
+    halves = [article_half(f"article {i}") for i in range(400)]
+    assert 150 < halves.count("dev") < 250
+
+
+# Floors (achieved: dev 0.810 within 161 km, test 0.831; see docs/geoparsing.md): only go up.
+FLOORS = {
+    "dev": dict(precision=0.92, recall=0.91, accuracy_161km=0.80, country_rate=0.97),
+    "test": dict(precision=0.89, recall=0.90, accuracy_161km=0.82, country_rate=0.955),
+}
+
+
+def test_geovirus_floors(gaz: Gazetteer) -> None:
     assert GEOVIRUS.exists(), f"GeoVirus dev data missing at {GEOVIRUS} (shared/ beside the repo)"
-    root = ET.parse(GEOVIRUS).getroot()
-    subset = ET.Element("articles")
-    subset.extend(list(root.iter("article"))[:80])
-    path = tmp_path / "subset.xml"
-    ET.ElementTree(subset).write(path, encoding="unicode")
-    score = score_geovirus(path, gaz)
-    assert score.articles == 80 and score.gold > 500
-    assert score.precision >= 0.88
-    assert score.recall >= 0.80
-    assert score.accuracy_161km >= 0.65
-    assert score.country_rate >= 0.93
+    for half, floors in FLOORS.items():
+        score = score_geovirus(GEOVIRUS, gaz, half)
+        assert score.articles > 100 and score.gold > 1000
+        for name, floor in floors.items():
+            assert getattr(score, name) >= floor, (half, name, getattr(score, name))
+        assert score.median_error_km < 70
+
+
+OWN_GOLD = Path(__file__).parent / "data" / "own_gold.xml"
+
+
+def test_own_gold_set(gaz: Gazetteer) -> None:
+    """Fourteen short fixture articles (US-local and world news style) written for the project."""
+    score = score_geovirus(OWN_GOLD, gaz)
+    assert score.articles == 14 and score.gold == 52
+    assert score.precision >= 0.98 and score.recall >= 0.98
+    assert score.accuracy_161km >= 0.94 and score.country_rate == 1.0

@@ -22,6 +22,7 @@ import csv
 import datetime as dt
 import json
 import logging
+import math
 import os
 import sqlite3
 import statistics
@@ -37,7 +38,7 @@ from .names import ascii_fold, is_latin, name_key
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 NAME, ALTERNATE, ALIAS = 0, 1, 2
 
@@ -290,6 +291,35 @@ def _unit_points(
     return points
 
 
+def _extent_middle(values: list[float], *, wrap: bool = False) -> float:
+    """The middle of the range of ``values``; for longitudes (``wrap``) the shorter way round,
+    so that a unit across the antimeridian (the Aleutians, Chukotka, Fiji) is not put at 0°."""
+    lo, hi = min(values), max(values)
+    if wrap:
+        shifted = [v % 360.0 for v in values]
+        slo, shi = min(shifted), max(shifted)
+        if shi - slo < hi - lo:
+            mid = (slo + shi) / 2
+            return mid - 360.0 if mid > 180.0 else mid
+    return (lo + hi) / 2
+
+
+def unit_point(lats: list[float], lons: list[float]) -> tuple[float, float]:
+    """The representative point of a first-level unit from the places in it.
+
+    Half the middle of the places' extent (close to the unit's geographic centre, which is what
+    GeoNames and most gazetteers give, even where the settlements cluster on one coast, as in
+    Queensland) and half their median (robust to one outlying island or village).
+    """
+    mid_lat, mid_lon = _extent_middle(lats), _extent_middle(lons, wrap=True)
+    med_lat, med_lon = statistics.median(lats), statistics.median(lons)
+    if abs(mid_lon - med_lon) > 180.0:  # the two straddle the antimeridian
+        med_lon += 360.0 if med_lon < mid_lon else -360.0
+    lon = (mid_lon + med_lon) / 2
+    lon = lon - 360.0 if lon > 180.0 else lon + 360.0 if lon < -180.0 else lon
+    return round((mid_lat + med_lat) / 2, 4), round(lon, 4)
+
+
 def _add_admin1(rows: _Rows, cities: dict[str, dict[str, Any]]) -> _Admin1:
     raw = _admin1_votes(cities)
     units = _admin1_names(raw, cities)
@@ -300,8 +330,7 @@ def _add_admin1(rows: _Rows, cities: dict[str, dict[str, Any]]) -> _Admin1:
             continue
         lats, lons, pops = points[(cc, code)]
         pid = rows.synthetic_id()
-        # The median of its places: robust to a big city at one edge (Los Angeles in California).
-        lat, lon = round(statistics.median(lats), 4), round(statistics.median(lons), 4)
+        lat, lon = unit_point(lats, lons)
         fclass = "C" if (cc, code) in units.city_units else "A"  # "C": a city-level unit
         rows.places.append(
             (pid, None, display, ascii_fold(display), cc, code, lat, lon, sum(pops), fclass, "ADM1")
@@ -328,8 +357,62 @@ def _add_admin1(rows: _Rows, cities: dict[str, dict[str, Any]]) -> _Admin1:
 # -- countries --------------------------------------------------------------------------------
 
 
+def _ring_centroid(ring: list[list[float]]) -> tuple[tuple[float, float], float] | None:
+    """The centroid (lat, lon) of a polygon ring of [lon, lat] pairs, and its area in km²-like
+    units (degrees² scaled by the cosine of the latitude)."""
+    area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        f = x1 * y2 - x2 * y1
+        area += f
+        cx += (x1 + x2) * f
+        cy += (y1 + y2) * f
+    if abs(area) < 1e-12:
+        return None
+    lat, lon = cy / (3 * area), cx / (3 * area)
+    return (lat, lon), abs(area) / 2 * math.cos(math.radians(lat))
+
+
+def _inside(lat: float, lon: float, ring: list[list[float]]) -> bool:
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        if (y1 > lat) != (y2 > lat) and lon < (x2 - x1) * (lat - y1) / (y2 - y1) + x1:
+            inside = not inside
+    return inside
+
+
+#: The share of a country's area its main landmass needs for its centroid to stand for the country.
+_MAIN_LANDMASS = 0.6
+
+
+def country_point(geojson: Any, factbook: tuple[float, float] | None) -> tuple[float, float] | None:
+    """The representative point of a country.
+
+    The centroid of its main landmass when that holds most of the country and the centroid falls
+    on it (the contiguous United States, mainland Australia, the Congo basin: the geographic
+    centre that GeoNames and encyclopaedias give); otherwise (archipelagos, countries bent round
+    a bay) the rounded point of the CIA World Factbook that ``countryinfo`` carries.
+    """
+    parts = []
+    for feature in (geojson or {}).get("features", ()):
+        geometry = feature.get("geometry") or {}
+        polygons = geometry.get("coordinates") or ()
+        if geometry.get("type") == "Polygon":
+            polygons = [polygons]
+        for polygon in polygons:
+            found = _ring_centroid(polygon[0]) if polygon and len(polygon[0]) > 2 else None
+            if found:
+                parts.append((found[1], found[0], polygon[0]))
+    if parts:
+        total = sum(a for a, _, _ in parts)
+        area, (lat, lon), ring = max(parts, key=lambda p: p[0])
+        if area >= _MAIN_LANDMASS * total and _inside(lat, lon, ring):
+            return round(lat, 4), round(lon, 4)
+    return factbook
+
+
 def _country_extras() -> tuple[dict[str, list[str]], dict[str, tuple[float, float]]]:
-    """Other names (pycountry, countryinfo) and centroids (countryinfo) per alpha-2 code."""
+    """Other names (pycountry, countryinfo) and representative points (:func:`country_point`)
+    per alpha-2 code."""
     import countryinfo
     import pycountry
 
@@ -349,16 +432,26 @@ def _country_extras() -> tuple[dict[str, list[str]], dict[str, tuple[float, floa
             for s in [info.get("name") or ""] + list(info.get("altSpellings") or ())
             if s and not (s.isupper() and len(s) <= 3)
         )
+        factbook = None
         if info.get("latlng") and len(info["latlng"]) == 2:
-            centroids[code] = (float(info["latlng"][0]), float(info["latlng"][1]))
+            factbook = (float(info["latlng"][0]), float(info["latlng"][1]))
+        point = country_point(info.get("geoJSON"), factbook)
+        if point is not None:
+            centroids[code] = point
     return names, centroids
 
 
-def _add_countries(rows: _Rows, countries: dict[str, dict[str, Any]]) -> None:
+def _add_countries(
+    rows: _Rows,
+    countries: dict[str, dict[str, Any]],
+    points: dict[int, tuple[float, float]] | None = None,
+) -> None:
+    """One row per country, with its names; at ``points[geonames id]`` when given (GeoNames'
+    own point, from an imported dump), else at :func:`country_point`."""
     extras, centroids = _country_extras()
     for c in countries.values():
         cc = c["iso"]
-        lat, lon = centroids.get(cc, (None, None))
+        lat, lon = (points or {}).get(int(c["geonameid"])) or centroids.get(cc, (None, None))
         name = curated.COUNTRY_ALIASES.get(cc, (c["name"],))[0]
         pid = int(c["geonameid"])
         rows.places.append(
@@ -369,6 +462,8 @@ def _add_countries(rows: _Rows, countries: dict[str, dict[str, Any]]) -> None:
         for alias in extras.get(cc, ()):
             if is_latin(alias):
                 rows.add_name(alias, pid, ALTERNATE)
+                if " of the " in alias:  # "Democratic Republic of the Congo" -> "... of Congo"
+                    rows.add_name(alias.replace(" of the ", " of "), pid, ALTERNATE)
         for alias in curated.COUNTRY_ALIASES.get(cc, ()):
             rows.add_name(alias, pid, ALIAS)
 

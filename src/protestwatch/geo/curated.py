@@ -69,6 +69,8 @@ ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("KG", "Osh Region"): ("Osh Oblast", "Osh oblusu"),
     ("KG", "Issyk-Kul"): ("Issyk-Kul", "Ysyk-Kol", "Issyk Kul"),
     ("UA", "Crimea"): ("Crimean Peninsula", "Autonomous Republic of Crimea", "Krym"),
+    # Abbreviations the news writes in capitals (matched only as written).
+    ("AU", "New South Wales"): ("NSW",),
 }  # fmt: skip
 
 
@@ -161,12 +163,14 @@ DISPLAY_NAMES: dict[tuple[str, str], str] = {
 
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("United States", "United States of America", "USA", "U.S.", "U.S.A.", "America",
-           "the United States", "the US"),
+           "the United States", "the US", "US"),
     "GB": ("United Kingdom", "UK", "U.K.", "Britain", "Great Britain"),
     "RU": ("Russia", "Russian Federation"),
     "KR": ("South Korea", "Republic of Korea"),
     "KP": ("North Korea", "DPRK"),
-    "CD": ("DR Congo", "DRC", "Congo-Kinshasa"),
+    "CD": ("DR Congo", "DRC", "Congo-Kinshasa", "Democratic Republic of Congo", "Zaire"),
+    "CN": ("China", "PRC", "People's Republic of China", "Mainland China"),
+    "AE": ("United Arab Emirates", "UAE", "U.A.E.", "Emirates"),
     "CG": ("Congo-Brazzaville", "Republic of Congo"),
     "CI": ("Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"),
     "CZ": ("Czech Republic", "Czechia"),
@@ -193,6 +197,22 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "MD": ("Moldova",),
     "TZ": ("Tanzania",),
     "CV": ("Cape Verde", "Cabo Verde"),
+}  # fmt: skip
+
+#: AP-style abbreviations of US states, as written after a town ("Peoria, Ill."): read only in
+#: that position, since most are also words ("Miss.", "Mass.", "Ind.").
+US_STATE_ABBREVIATIONS: dict[str, str] = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California",
+    "Colo": "Colorado", "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida",
+    "Ga": "Georgia", "Ill": "Illinois", "Ind": "Indiana", "Kan": "Kansas", "Kans": "Kansas",
+    "Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland", "Mass": "Massachusetts",
+    "Mich": "Michigan", "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri",
+    "Mont": "Montana", "Neb": "Nebraska", "Nebr": "Nebraska", "Nev": "Nevada",
+    "N.H": "New Hampshire", "N.J": "New Jersey", "N.M": "New Mexico", "N.Y": "New York",
+    "N.C": "North Carolina", "N.D": "North Dakota", "Okla": "Oklahoma", "Ore": "Oregon",
+    "Pa": "Pennsylvania", "R.I": "Rhode Island", "S.C": "South Carolina", "S.D": "South Dakota",
+    "Tenn": "Tennessee", "Tex": "Texas", "Vt": "Vermont", "Va": "Virginia", "Wash": "Washington",
+    "W.Va": "West Virginia", "Wis": "Wisconsin", "Wyo": "Wyoming",
 }  # fmt: skip
 
 #: Country names that are also ordinary words or person names: indexed, but need a context.

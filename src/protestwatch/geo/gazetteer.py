@@ -71,10 +71,16 @@ class Candidate:
 
     @property
     def feature(self) -> str:
-        """The model's feature word: "country", "admin1", "region" or "locality"."""
-        return {"PCLI": "country", "ADM1": "admin1", "RGN": "region"}.get(
-            self.feature_code, "locality"
+        """The model's feature word: "country", "admin1", "admin2", "region", "locality" or
+        (from an imported GeoNames dump) "feature" for an island, a mountain, a lake ..."""
+        word = {"PCLI": "country", "ADM1": "admin1", "ADM2": "admin2", "RGN": "region"}.get(
+            self.feature_code
         )
+        if word:
+            return word
+        if self.feature_class in ("P", "C"):
+            return "locality"
+        return "region" if self.feature_class in ("A", "L") else "feature"
 
 
 def default_gazetteer_path() -> Path:

@@ -18,6 +18,7 @@ is left out; nothing here raises on odd text.
 from __future__ import annotations
 
 import collections
+import dataclasses
 import datetime as dt
 import functools
 import math
@@ -28,12 +29,16 @@ from typing import Any, Iterable
 from ..model import GeoPrecision, Place, PlaceMention, Span
 from .demonyms import demonym_country
 from .gazetteer import Candidate, Gazetteer
+from .macro import macro_feature, macro_point
 from .names import name_key
 from .recognize import CITY_WORDS, SOFT_STOPWORDS, STOPWORDS, NameSpan, name_spans, tokenize
 
 __all__ = ["find_places", "document_countries"]
 
 _KEEP = 0.45  # the evidence a toponym needs to be kept
+_SIZE_SCALE = 7.0  # log10(population) / this: the size prior of a place (1.0 for 10 million)
+_CONTEXT = 0.35  # the bonus of the document's main country
+_REGION_CONTEXT = 0.2  # the bonus of a place in a first-level unit where the text has others
 _DATELINE = re.compile(r"\A\s*(?:\(?[A-Z][A-Z'’. -]{2,40}[A-Z]\)?)(?=\s*(?:,|\(|—|–|-{1,2})\s*)")
 _CAPITAL = re.compile(
     r"\b(?P<the>[Tt]he)\s+(?:(?P<whose>country's|country’s|nation's|nation’s|republic's|"
@@ -49,6 +54,8 @@ class _Context:
     countries: dict[str, float]  # country -> weight of the document's evidence
     hint: str | None
     when: dt.date | None
+    #: (country, admin1 name) -> the names (keys) of the first pass's mentions placed in that unit
+    regions: dict[tuple[str, str], frozenset[str]] = dataclasses.field(default_factory=dict)
 
 
 # -- scoring ----------------------------------------------------------------------------------
@@ -58,7 +65,7 @@ def _prior(c: Candidate) -> float:
     """How likely a name means this place before any context: size and kind of place."""
     if c.is_country:
         return 1.3
-    size = math.log10(max(c.population, 0) + 10) / 7.0
+    size = math.log10(max(c.population, 0) + 10) / _SIZE_SCALE
     if c.is_admin1:
         return 0.2 + 0.8 * size
     if c.feature_code == "RGN":
@@ -69,9 +76,14 @@ def _prior(c: Candidate) -> float:
 def _candidate_score(c: Candidate, span: NameSpan, ctx: _Context, city_admin1: bool) -> float:
     score = _prior(c) + (0.0 if c.name_kind == 1 else 0.15)
     if ctx.countries and c.country:
-        score += 0.7 * ctx.countries.get(c.country, 0.0) / max(ctx.countries.values())
+        score += _CONTEXT * ctx.countries.get(c.country, 0.0) / max(ctx.countries.values())
     if ctx.hint and c.country == ctx.hint:
         score += 0.3
+    unit = c.name if c.is_admin1 else c.admin1
+    if unit and c.country:
+        own = name_key(span.text)
+        if any(k != own for k in ctx.regions.get((c.country, unit), ())):
+            score += _REGION_CONTEXT  # another place of the text is in this unit (or is it)
     if span.type_word in CITY_WORDS:
         score += 0.4 if c.is_locality else -0.4
     elif span.type_word:
@@ -91,12 +103,16 @@ def _best(span: NameSpan, ctx: _Context) -> tuple[Candidate, float, float] | Non
     cands = span.candidates[:40]
     if not cands:
         return None
+    # A city inside a first-level unit of its own name ("Almaty" in Almaty, "Mexico City"):
+    # the name means the city.  A namesake elsewhere ("California", Maryland) does not count.
     cities = {
-        (c.country, name_key(c.name)) for c in cands if c.is_locality and c.population >= 1000
+        (c.country, c.admin1, name_key(c.name))
+        for c in cands
+        if c.is_locality and c.population >= 1000
     }
     scored = sorted(
         (
-            (_candidate_score(c, span, ctx, (c.country, name_key(c.name)) in cities), i, c)
+            (_candidate_score(c, span, ctx, (c.country, c.name, name_key(c.name)) in cities), i, c)
             for i, c in enumerate(cands)
         ),
         key=lambda t: (-t[0], t[1]),
@@ -288,6 +304,16 @@ def _ner_at(ents: list[tuple[int, int, str]], start: int, end: int) -> str | Non
     return None
 
 
+def _macro_mention(span: NameSpan) -> PlaceMention | None:
+    """A continent, macro-region or sea, at its point (no country)."""
+    point = macro_point(span.text)
+    if point is None:
+        return None
+    place = Place(None, None, None, point[0], point[1], GeoPrecision.COUNTRY, None,
+                  macro_feature(span.text))  # fmt: skip
+    return PlaceMention(Span(span.start, span.end), span.text, place, 0.6, "toponym")
+
+
 def _resolve(span: NameSpan, ctx: _Context, gaz: Gazetteer, ner: str | None) -> PlaceMention | None:
     word = span.text.lower()
     if (
@@ -302,6 +328,13 @@ def _resolve(span: NameSpan, ctx: _Context, gaz: Gazetteer, ner: str | None) -> 
         return None
     if span.namesake and not span.type_word:
         return None  # "near the Abai monument": the landmark's name, not a place
+    if span.tokens == 1 and not span.type_word and _demonym(span.text):
+        # "Somali", "Afghan", "Canadian": a nationality word (a demonym mention), not the region
+        # or village of that name; only a country of that name may stand.
+        countries = tuple(c for c in span.candidates if c.is_country)
+        span = dataclasses.replace(span, candidates=countries)
+        if not span.candidates:
+            return None
     found = _best(span, ctx)
     if found is None:
         return None
@@ -320,6 +353,37 @@ def _resolve(span: NameSpan, ctx: _Context, gaz: Gazetteer, ner: str | None) -> 
     return PlaceMention(Span(span.start, span.end), span.text, place, round(score, 3), kind)
 
 
+def _resolve_all(
+    spans: list[NameSpan], ctx: _Context, gaz: Gazetteer, ents: list[tuple[int, int, str]]
+) -> list[PlaceMention]:
+    out = []
+    qualified: dict[str, Place] = {}
+    for span in spans:
+        mention = _resolve(span, ctx, gaz, _ner_at(ents, span.start, span.end))
+        if mention is not None:
+            out.append(mention)
+            if span.qualifier:
+                qualified.setdefault(name_key(span.text), mention.place)
+    # One sense per text: "PEORIA, Ill. — ... in Peoria" is the same Peoria throughout.
+    return [
+        dataclasses.replace(m, place=qualified[k])
+        if (k := name_key(m.text)) in qualified and m.place.country is not None
+        and m.place.precision == qualified[k].precision
+        else m
+        for m in out
+    ]
+
+
+def _regions(mentions: list[PlaceMention]) -> dict[tuple[str, str], frozenset[str]]:
+    """(country, admin1) -> the names of the sure mentions placed in that unit: a place is
+    supported by the others, not by its own repetitions."""
+    found: dict[tuple[str, str], set[str]] = collections.defaultdict(set)
+    for m in mentions:
+        if m.place.country and m.place.admin1 and m.score >= 0.6:
+            found[(m.place.country, m.place.admin1)].add(name_key(m.text))
+    return {k: frozenset(v) for k, v in found.items()}
+
+
 def find_places(
     text: str,
     gazetteer: Gazetteer,
@@ -328,32 +392,38 @@ def find_places(
     published: dt.date | None = None,
     when: dt.date | None = None,
     context: str | None = None,
+    macro: bool = False,
 ) -> list[PlaceMention]:
     """Every place mention in ``text``, resolved, in text order.
 
     ``doc``: an optional spaCy ``Doc`` of ``text`` (its entities are used as evidence).
     ``when``: the date the places are named at ("the capital" in 2019 is Nur-Sultan); defaults to
     ``published``.  ``context``: an ISO alpha-2 country hint, such as the outlet's country.
+    ``macro``: also report continents, macro-regions and seas ("West Africa", "the Pacific") as
+    toponyms without a country (feature "continent", "macro_region" or "sea").
     """
     if not text or not text.strip():
         return []
     hint = context.upper() if context else None
-    spans = name_spans(text, gazetteer)
-    taken = [(s.start, s.end) for s in spans]
+    every = name_spans(text, gazetteer)
+    spans = [s for s in every if s.macro is None]
+    taken = [(s.start, s.end) for s in every]
     demonyms = _demonym_mentions(text, taken)
     dateline = _dateline_country(text, gazetteer)
     anchors = _anchor_countries(spans, demonyms, dateline[0] if dateline else None, hint)
     ctx = _Context(anchors, hint, when or published)
     ents = _ner_labels(doc)
-    out: list[PlaceMention] = []
-    for span in spans:
-        mention = _resolve(span, ctx, gazetteer, _ner_at(ents, span.start, span.end))
-        if mention is not None:
-            out.append(mention)
+    out = _resolve_all(spans, ctx, gazetteer, ents)
+    if _REGION_CONTEXT:
+        # Second pass: the units of the first pass's places ("Victoria" beside "Melbourne").
+        ctx = dataclasses.replace(ctx, regions=_regions(out))
+        out = _resolve_all(spans, ctx, gazetteer, ents)
+    if macro:
+        out.extend(m for m in map(_macro_mention, (s for s in every if s.macro)) if m)
     if dateline and not any(m.span.start == dateline[1].start for m in out):
         out.append(_dateline_mention(text, dateline, gazetteer, ctx))
     final_ctx = _Context(document_countries(out) or anchors, hint, ctx.when)
-    kept = [(m.span.start, m.span.end) for m in out]
+    kept = [(m.span.start, m.span.end) for m in out if m.place.country]
     out.extend(_capital_mentions(text, gazetteer, final_ctx, kept))
     for span, word, cc in demonyms:
         country = gazetteer.country(cc)

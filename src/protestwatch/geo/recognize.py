@@ -12,18 +12,22 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from . import curated
 from .gazetteer import Candidate, Gazetteer
+from .macro import MACRO_REGIONS as _MACRO_REGIONS
 from .names import name_key
 
-__all__ = ["Token", "NameSpan", "tokenize", "name_spans", "STOPWORDS", "SOFT_STOPWORDS"]
+__all__ = [
+    "Token", "NameSpan", "tokenize", "name_spans", "STOPWORDS", "SOFT_STOPWORDS", "MACRO_REGIONS",
+]
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_GAP_OK = re.compile(r"[ \t]{1,2}|[ \t]*-[ \t]*|\.[ \t]")
+_GAP_OK = re.compile(r"[ \t]{1,2}|[ \t]*-[ \t]*|\.[ \t]|['’]s[ \t]")  # "People's Republic"
 _MAX_TOKENS = 6
 
 #: Lower-case words that may sit inside a place name ("Bosnia and Herzegovina", "Rio de Janeiro").
 PARTICLES = frozenset(
-    "of de del della la le les al el and upon on da do dos das du des di van von der den y i am "
+    "of de del della la le les al el es and upon on da do dos das du des di van von der den y i am "
     "an sur en the au aux".split()
 )
 #: Type words after a name: region-like ones ask for a first-level unit, "city" for a locality.
@@ -70,20 +74,9 @@ STOPWORDS = frozenset(
     """.split()
 )
 
-#: Continents and macro-regions: recognised (so "Asia" in "Central Asia" is not a town) but not
-#: resolved to a place, as no event has a continent for its location.
-MACRO_REGIONS = frozenset(
-    name.strip()
-    for name in (
-        "asia,central asia,east asia,south asia,southeast asia,south east asia,western asia,"
-        "europe,eastern europe,western europe,central europe,northern europe,southern europe,"
-        "africa,north africa,west africa,east africa,southern africa,central africa,"
-        "sub saharan africa,horn of africa,sahel,middle east,near east,far east,caucasus,"
-        "south caucasus,north caucasus,balkans,western balkans,latin america,south america,"
-        "north america,central america,caribbean,oceania,eurasia,scandinavia,maghreb,levant,"
-        "persian gulf,global south,soviet union,ussr"
-    ).split(",")
-)
+#: Continents, macro-regions and seas (:mod:`.macro`): recognised (so "Asia" in "Central Asia" is
+#: not a town), resolved only when asked, as no event has a continent for its location.
+MACRO_REGIONS = _MACRO_REGIONS
 
 #: Place names that are also common words or first names: kept only after "in", "near", "from"...
 SOFT_STOPWORDS = frozenset(
@@ -135,6 +128,7 @@ class NameSpan:
     qualifier: tuple[Candidate, ...] = ()  # "Paris, Texas": the candidates of "Texas"
     in_name: bool = False  # a capitalised word right before or after: "David Smith", "Drug Agency"
     namesake: bool = False  # the name of a landmark: "the Abai monument", "Pushkin Square"
+    macro: str | None = None  # the name key of a continent, macro-region or sea (no candidates)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -182,6 +176,10 @@ def _qualifier(text: str, tokens: list[Token], j: int, gaz: Gazetteer) -> tuple[
         return ()
     if text[tokens[j - 1].end : tokens[j].start] not in (", ", ","):
         return ()
+    state = _state_abbreviation(text, tokens[j].start)
+    if state:
+        unit = gaz.admin1("US", state)
+        return (unit,) if unit else ()
     for k in range(min(len(tokens), j + 3), j, -1):
         if k > j + 1 and not _gap_ok(text, tokens[k - 2], tokens[k - 1]):
             continue
@@ -192,10 +190,20 @@ def _qualifier(text: str, tokens: list[Token], j: int, gaz: Gazetteer) -> tuple[
     return ()
 
 
+_STATE_ABBREVIATION = re.compile(r"((?:[A-Z]\.){1,2}[A-Z]|[A-Z][a-z]{1,4})\.")
+
+
+def _state_abbreviation(text: str, start: int) -> str | None:
+    """The US state an AP abbreviation at ``start`` stands for ("Ill." , "N.Y."), if any."""
+    m = _STATE_ABBREVIATION.match(text, start)
+    return curated.US_STATE_ABBREVIATIONS.get(m.group(1)) if m else None
+
+
 def _match_at(
     text: str, tokens: list[Token], i: int, gaz: Gazetteer
-) -> tuple[int, tuple[Candidate, ...]]:
-    """The longest gazetteer name starting at token ``i``: (end token, candidates)."""
+) -> tuple[int, tuple[Candidate, ...], str | None]:
+    """The longest gazetteer name starting at token ``i``: (end token, candidates, the key of a
+    macro-region matched instead)."""
     end = _run_end(text, tokens, i)
     for j in range(end, i, -1):
         if (
@@ -205,14 +213,16 @@ def _match_at(
         ):
             continue
         key = name_key(text[tokens[i].start : tokens[j - 1].end])
-        if j == i + 1 and key in STOPWORDS or key in MACRO_REGIONS:
-            return j, ()
+        if key in MACRO_REGIONS:
+            return j, (), key
+        if j == i + 1 and key in STOPWORDS:
+            return j, (), None
         cands = gaz.lookup_key(key)
         if j == i + 1 and _is_acronym(tokens[i]):
             cands = tuple(c for c in cands if c.name_kind == 2)
         if cands:
-            return j, cands
-    return i + 1, ()
+            return j, cands, None
+    return i + 1, (), None
 
 
 _TITLES = frozenset("mr mrs ms dr prof president minister general gen senator judge".split())
@@ -262,7 +272,12 @@ def name_spans(text: str, gaz: Gazetteer) -> list[NameSpan]:
         if not _is_name_token(tokens[i]):
             i += 1
             continue
-        j, cands = _match_at(text, tokens, i, gaz)
+        j, cands, macro = _match_at(text, tokens, i, gaz)
+        if macro is not None:
+            start, end = tokens[i].start, tokens[j - 1].end
+            out.append(NameSpan(start, end, text[start:end], (), j - i, macro=macro))
+            i = j
+            continue
         if not cands:
             i = j
             continue
