@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 import pytest
 
 from protestwatch.errors import StoreError
@@ -26,11 +29,27 @@ from .conftest import make_event
 TEXT = "Several hundred residents rallied in the city centre on Saturday against higher heating tariffs."
 
 
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "pw.db")
-    yield s
-    s.close()
+def _pgfixture():
+    """The store tests' PostgreSQL helper (a fresh schema per test), loaded by its path."""
+    path = Path(__file__).resolve().parent.parent / "store" / "pgfixture.py"
+    spec = importlib.util.spec_from_file_location("protestwatch_test_pgfixture", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    """The store under test, on each backend."""
+    if request.param == "sqlite":
+        s = open_store(tmp_path / "pw.db")
+        yield s
+        s.close()
+        return
+    with _pgfixture().fresh_schema() as url:
+        s = open_store(url)
+        yield s
+        s.close()
 
 
 def code(store, event):
@@ -43,9 +62,12 @@ def code(store, event):
 
 def test_migration_adds_the_cluster_tables(store):
     assert store.schema_version >= 2
-    tables = {
-        r[0] for r in store._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-    }
+    if store.dialect == "sqlite":
+        rows = store.fetchall("SELECT name FROM sqlite_master WHERE type = 'table'")
+    else:
+        rows = store.fetchall("SELECT table_name FROM information_schema.tables WHERE table_schema = ?",
+                              (store.schema,))  # fmt: skip
+    tables = {r[0] for r in rows}
     assert {"clusters", "cluster_members", "cluster_links", "cluster_decisions"} <= tables
 
 

@@ -1,161 +1,16 @@
-"""The SQLite store: idempotent ingest, atomic coding, corrections that survive machine runs."""
+"""What only the SQLite backend has: a file, and databases made by earlier versions."""
 
-import datetime as dt
+from __future__ import annotations
+
+import json
 import sqlite3
 
 import pytest
 
-from protestwatch.errors import StoreError
-from protestwatch.model import Article, Event, Evidence, Issue, Rejection, Target, TargetType
-from protestwatch.store import EventFilter, open_store
-from protestwatch.store.schema import SCHEMA_VERSION
-
-
-def _article(i: int, text: str | None = None) -> Article:
-    return Article(
-        text=text or f"Article number {i}: about 200 people rallied in Almaty on Saturday.",
-        id=f"a{i}", url=f"https://news.example.org/{i}", outlet="Example Daily",
-        published=dt.date(2021, 3, 30),
-    )  # fmt: skip
-
-
-def _event(eid: str, aid: str, **kw) -> Event:
-    base = dict(
-        id=eid, country="KZ", locality="Almaty", date_start=dt.date(2021, 3, 27),
-        date_end=dt.date(2021, 3, 27), evidence={"country": (Evidence(aid, 0, 7),)},
-    )  # fmt: skip
-    base.update(kw)
-    return Event(**base)
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = open_store(tmp_path / "t.db")
-    yield s
-    s.close()
-
-
-def test_same_content_is_stored_once(store):
-    assert store.add_article(_article(1))
-    assert not store.add_article(_article(1))
-    same_text_other_id = _article(2, text=_article(1).text)
-    assert not store.add_article(same_text_other_id)
-    assert store.article_states() == {"pending": 1}
-
-
-def test_rejections_are_recorded_once(store):
-    r = Rejection("feed.jsonl", "malformed JSON: Expecting value", line=3)
-    assert store.add_rejection(r)
-    assert not store.add_rejection(r)
-    assert store.rejections() == [r]
-
-
-def test_coding_replaces_machine_events_atomically(store):
-    store.add_article(_article(1))
-    store.save_coding("a1", [_event("e1", "a1"), _event("e2", "a1", locality="Shymkent")])
-    assert {e.id for e in store.events()} == {"e1", "e2"}
-    store.save_coding("a1", [_event("e1", "a1")])
-    assert [e.id for e in store.events()] == ["e1"]
-    assert store.article_states() == {"done": 1}
-
-
-def test_failed_coding_leaves_article_pending(store, monkeypatch):
-    store.add_article(_article(1))
-    bad = _event("e1", "a1")
-    monkeypatch.setattr(type(store), "_refresh", lambda self, eid: (_ for _ in ()).throw(RuntimeError("boom")))
-    with pytest.raises(RuntimeError):
-        store.save_coding("a1", [bad])
-    monkeypatch.undo()
-    assert store.pending_ids() == ["a1"]
-    assert store.events() == []
-
-
-def test_corrections_survive_machine_runs(store):
-    store.add_article(_article(1))
-    store.save_coding("a1", [_event("e1", "a1", size_low=100)])
-    store.correct("e1", "size_low", 250, author="ana", note="photo count")
-    store.save_coding("a1", [_event("e1", "a1", size_low=120)])
-    assert store.get_event("e1").size_low == 250
-    assert store.machine_event("e1").size_low == 120
-    assert [c.author for c in store.corrections("e1")] == ["ana"]
-
-
-def test_corrected_event_is_kept_when_machine_drops_it(store):
-    store.add_article(_article(1))
-    store.save_coding("a1", [_event("e1", "a1")])
-    store.correct("e1", "_review", "accepted", author="ana")
-    store.save_coding("a1", [])
-    assert store.get_event("e1") is not None
-
-
-def test_rejected_events_are_hidden_but_kept(store):
-    store.add_article(_article(1))
-    store.save_coding("a1", [_event("e1", "a1")])
-    store.correct("e1", "_review", "rejected", author="ana")
-    assert store.events() == []
-    assert len(store.events(EventFilter(include_rejected=True))) == 1
-    store.save_coding("a1", [_event("e1", "a1")])
-    assert store.events() == []
-
-
-def test_invalid_corrections_are_refused(store):
-    store.add_article(_article(1))
-    store.save_coding("a1", [_event("e1", "a1")])
-    with pytest.raises(StoreError):
-        store.correct("e1", "form", "picnic", author="ana")
-    with pytest.raises(StoreError):
-        store.correct("e1", "no_such_field", 1, author="ana")
-    with pytest.raises(StoreError):
-        store.correct("nope", "form", "riot", author="ana")
-    assert store.corrections("e1") == []
-
-
-def test_filters(store):
-    store.add_article(_article(1))
-    store.add_article(_article(2))
-    cn = (Target("China", TargetType.FOREIGN_GOVERNMENT, "CN"),)
-    store.save_coding("a1", [_event("e1", "a1", targets=cn, issues=(Issue.LAND,))])
-    store.save_coding("a2", [_event("e2", "a2", country="KG", locality="Bishkek",
-                                    date_start=dt.date(2020, 1, 5), date_end=dt.date(2020, 1, 5))])
-    assert [e.id for e in store.events(EventFilter(target_country="CN"))] == ["e1"]
-    assert [e.id for e in store.events(EventFilter(issue="land"))] == ["e1"]
-    assert [e.id for e in store.events(EventFilter(country="KG"))] == ["e2"]
-    assert [e.id for e in store.events(EventFilter(date_from=dt.date(2021, 1, 1)))] == ["e1"]
-    assert [e.id for e in store.events(EventFilter(date_to=dt.date(2020, 12, 31)))] == ["e2"]
-    assert store.count_events() == 2
-    assert len(store.events(EventFilter(text="rallied"))) == 2
-
-
-def test_fts_query_errors_are_store_errors(store):
-    with pytest.raises(StoreError):
-        store.search_articles('"unbalanced')
-
-
-def test_hostile_values_are_data_not_sql(store):
-    evil = "x'); DROP TABLE events; --"
-    store.add_article(_article(1))
-    store.save_coding("a1", [_event("e1", "a1", location_detail=evil)])
-    assert store.events(EventFilter(country=evil)) == []
-    assert store.get_event("e1").location_detail == evil
-
-
-def test_schema_is_versioned_and_reopens(tmp_path):
-    path = tmp_path / "v.db"
-    s = open_store(path)
-    assert s.schema_version == SCHEMA_VERSION
-    s.close()
-    s = open_store(path)
-    assert s.schema_version == SCHEMA_VERSION
-    s.close()
-
-
-def test_newer_schema_is_refused(tmp_path):
-    path = tmp_path / "future.db"
-    open_store(path).close()
-    with sqlite3.connect(path) as db:
-        db.execute("INSERT INTO schema_migrations(version) VALUES (?)", (SCHEMA_VERSION + 1,))
-    with pytest.raises(StoreError, match="newer"):
-        open_store(path)
+from protestwatch.errors import ConfigError, StoreError
+from protestwatch.store import SQLiteStore, open_store
+from protestwatch.store.schema import MIGRATIONS, SCHEMA_VERSION
+from protestwatch.store.sqlite import _split_sql
 
 
 def test_not_a_database(tmp_path):
@@ -163,3 +18,59 @@ def test_not_a_database(tmp_path):
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError):
         open_store(path)
+
+
+def test_url_forms(tmp_path):
+    s = open_store(f"sqlite:///{tmp_path / 'u.db'}")
+    assert isinstance(s, SQLiteStore) and s.path == str(tmp_path / "u.db")
+    s.close()
+    with pytest.raises(ConfigError, match="mysql"):
+        open_store("mysql://localhost/pw")
+
+
+def test_a_version_2_database_is_migrated_and_backfilled(tmp_path):
+    """A database made before migration 3 gets the organizer rows, sizes and the audit log of
+    its earlier corrections and decisions."""
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY)")
+    for version in (1, 2):
+        for statement in _split_sql(MIGRATIONS[version - 1].sqlite):
+            db.execute(statement)
+        db.execute("INSERT INTO schema_migrations VALUES (?)", (version,))
+    data = {"id": "e1", "organizers": [{"name": "Fair Tariffs Movement", "type": "movement"}],
+            "size_low": 300, "country": "KZ", "date_start": "2023-10-14", "date_end": "2023-10-14"}
+    db.execute("INSERT INTO articles(id, hash, text, ingested_at) VALUES ('a1', 'h', 'text', 'now')")
+    db.execute("INSERT INTO events(id, article_id, machine, data, country, updated_at) "
+               "VALUES ('e1', 'a1', ?, ?, 'KZ', 'now')", (json.dumps(data), json.dumps(data)))
+    db.execute("INSERT INTO corrections(event_id, field, value, author, note, created_at) "
+               "VALUES ('e1', '_review', '\"accepted\"', 'ana', 'checked', '2024-01-02T00:00:00+00:00')")
+    db.execute("INSERT INTO cluster_decisions(kind, part_a, part_b, clusters, author, created_at) "
+               "VALUES ('merge', '[\"e1\"]', '[\"e2\"]', '[\"rwe-1\", \"rwe-2\"]', 'bo', '2024-01-03T00:00:00+00:00')")
+    db.close()
+    with open_store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.scalar("SELECT size_low FROM events WHERE id = 'e1'") == 300
+        assert [e.id for e in store.events(store_filter(organizer="tariffs movement"))] == ["e1"]
+        log = store.audit_log()
+        assert [(r["action"], r["actor"], r["event_id"]) for r in log] == [
+            ("merge", "bo", "rwe-1"), ("accept", "ana", "e1")]
+        assert log[1]["after"] == "accepted" and log[1]["note"] == "checked"
+        assert log[0]["before"]["part_a"] == ["e1"] and log[0]["after"]["part_b"] == ["e2"]
+
+
+def store_filter(**kw):
+    from protestwatch.store import EventFilter
+
+    return EventFilter(**kw)
+
+
+def test_concurrent_opens_migrate_once(tmp_path):
+    """Two stores opening a new file one after the other (the second sees the first's schema)."""
+    path = tmp_path / "twice.db"
+    a = open_store(path)
+    b = open_store(path)
+    assert a.schema_version == b.schema_version == SCHEMA_VERSION
+    assert b.scalar("SELECT COUNT(*) FROM schema_migrations") == SCHEMA_VERSION
+    a.close()
+    b.close()

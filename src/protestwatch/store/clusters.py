@@ -14,7 +14,13 @@ Tables (added by schema migration 2 in ``store/schema.py``):
 ``cluster_store`` recomputes the clustering of all events deterministically (the same events give
 the same clusters whatever order they came in), keeps the ids of the clusters that persist (a
 cluster keeps its id when reports join it), and writes only what changed: re-running over the same
-events changes nothing.  ``merge`` and ``split`` record a decision and apply it at once.
+events changes nothing.  ``merge`` and ``split`` record a decision and apply it at once, with an
+audit row.  ``clusters.disagreements`` counts the fields on which a cluster's reports disagree
+(kept up to date by clustering, merges, splits, corrections and re-coding).
+
+Everything goes through the store's public helpers (``transaction``, ``execute``, ``fetchall``
+...), so it works on every backend; writes hold the store-wide ``"clusters"`` lock, so concurrent
+clustering runs, merges and splits apply one after the other.
 """
 
 from __future__ import annotations
@@ -24,7 +30,6 @@ import hashlib
 import itertools
 import json
 import logging
-import sqlite3
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -75,9 +80,7 @@ class Decision:
     created_at: str
 
 
-def _db(store: Any) -> sqlite3.Connection:
-    """The store's connection (the store module owns it; we only run our own statements)."""
-    return store._db
+CLUSTERS_LOCK = "clusters"
 
 
 def _now() -> str:
@@ -100,9 +103,8 @@ def _new_id(members: Sequence[str], taken: set[str]) -> str:
 
 
 def _records(store: Any, with_text: bool) -> list[Record]:
-    db = _db(store)
-    rows = db.execute(
-        "SELECT e.id, e.article_id, e.data FROM events e WHERE e.review != 'rejected' ORDER BY e.article_id"
+    rows = store.fetchall(
+        "SELECT e.id, e.article_id, e.data FROM events e WHERE e.review != 'rejected' ORDER BY e.article_id, e.id"
     )
     cache: dict[tuple[str, str], str] = {}
     records, current, text = [], None, ""
@@ -111,7 +113,7 @@ def _records(store: Any, with_text: bool) -> list[Record]:
         snippet = None
         if with_text:
             if article_id != current:
-                row = db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+                row = store.fetchone("SELECT text FROM articles WHERE id = ?", (article_id,))
                 current, text = article_id, (row[0] if row else "")
             spans = event.evidence.get("event", ())[:3]
             snippet = " ".join(text[e.start : e.end] for e in spans)[:600] or None
@@ -120,8 +122,8 @@ def _records(store: Any, with_text: bool) -> list[Record]:
 
 
 def decisions(store: Any) -> list[Decision]:
-    rows = _db(store).execute("SELECT * FROM cluster_decisions ORDER BY id").fetchall()
-    return [Decision(r["id"], r["kind"], tuple(json.loads(r["part_a"])), tuple(json.loads(r["part_b"])),
+    rows = store.fetchall("SELECT * FROM cluster_decisions ORDER BY id")
+    return [Decision(int(r["id"]), r["kind"], tuple(json.loads(r["part_a"])), tuple(json.loads(r["part_b"])),
                      r["author"], r["note"], r["created_at"]) for r in rows]  # fmt: skip
 
 
@@ -131,33 +133,28 @@ def _constraints(store: Any) -> Constraints:
 
 def memberships(store: Any) -> dict[str, str]:
     """Event id → cluster id, for every clustered event."""
-    return dict(_db(store).execute("SELECT event_id, cluster_id FROM cluster_members").fetchall())
+    return {r[0]: r[1] for r in store.fetchall("SELECT event_id, cluster_id FROM cluster_members")}
 
 
 def cluster_of(store: Any, event_or_cluster: str) -> str | None:
     """The cluster id named by a cluster id or by the id of one of its events."""
-    db = _db(store)
-    if db.execute("SELECT 1 FROM clusters WHERE id = ?", (event_or_cluster,)).fetchone():
+    if store.fetchone("SELECT 1 FROM clusters WHERE id = ?", (event_or_cluster,)):
         return event_or_cluster
-    row = db.execute(
+    row = store.fetchone(
         "SELECT cluster_id FROM cluster_members WHERE event_id = ?", (event_or_cluster,)
-    ).fetchone()
+    )
     return row[0] if row else None
 
 
 def members(store: Any, cluster_id: str) -> list[str]:
-    rows = _db(store).execute(
+    rows = store.fetchall(
         "SELECT event_id FROM cluster_members WHERE cluster_id = ? ORDER BY event_id", (cluster_id,)
     )
     return [r[0] for r in rows]
 
 
 def links(store: Any, cluster_id: str) -> list[Link]:
-    rows = (
-        _db(store)
-        .execute("SELECT * FROM cluster_links WHERE cluster_id = ? ORDER BY rowid", (cluster_id,))
-        .fetchall()
-    )
+    rows = store.fetchall("SELECT * FROM cluster_links WHERE cluster_id = ? ORDER BY rowid", (cluster_id,))
     return [Link(r["event_a"], r["event_b"], r["score"], r["rule"], json.loads(r["components"] or "{}"),
                  r["decision_id"]) for r in rows]  # fmt: skip
 
@@ -264,70 +261,98 @@ def _summary(
 
 def _write(store: Any, groups: Sequence[Group], ids: Sequence[str], campaigns: Sequence[str | None],
            by_id: Mapping[str, Record], run_id: int) -> int:  # fmt: skip
-    db = _db(store)
-    old = {r[0]: (r[1], r[2]) for r in db.execute("SELECT id, fingerprint, campaign FROM clusters")}
-    now, changed = _now(), 0
-    db.execute("BEGIN IMMEDIATE")
-    try:
+    def work() -> int:
+        old = {r[0]: (r[1], r[2]) for r in store.fetchall("SELECT id, fingerprint, campaign FROM clusters")}
+        now, changed = _now(), 0
         for g, cid, campaign in zip(groups, ids, campaigns):
             fp = _fingerprint(g.members)
             if old.pop(cid, None) == (fp, campaign):
                 continue
             changed += 1
-            _write_cluster(db, g, cid, campaign, fp, _summary(g, by_id), now, run_id)
-        for cid in old:  # clusters that no longer exist
+            _write_cluster(store, g, cid, campaign, fp, _summary(g, by_id), now, run_id)
+        for cid in sorted(old):  # clusters that no longer exist
             changed += 1
-            db.execute("DELETE FROM clusters WHERE id = ?", (cid,))
-            db.execute("DELETE FROM cluster_links WHERE cluster_id = ?", (cid,))
-            db.execute("DELETE FROM cluster_members WHERE cluster_id = ?", (cid,))
-        db.execute(
+            store.execute("DELETE FROM clusters WHERE id = ?", (cid,))
+            store.execute("DELETE FROM cluster_links WHERE cluster_id = ?", (cid,))
+            store.execute("DELETE FROM cluster_members WHERE cluster_id = ?", (cid,))
+        store.execute(
             "DELETE FROM cluster_members WHERE event_id NOT IN (SELECT id FROM events WHERE review != 'rejected')"
         )
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    return changed
+        return changed
+
+    return store.atomic(work, lock=CLUSTERS_LOCK)
 
 
-def _write_cluster(db: sqlite3.Connection, g: Group, cid: str, campaign: str | None, fp: str,
+def _write_cluster(store: Any, g: Group, cid: str, campaign: str | None, fp: str,
                    summary: tuple[Any, ...], now: str, run_id: int | None) -> None:  # fmt: skip
-    db.execute(
+    disagreements = _disagreements(store, cid, g.members, g.links)
+    store.execute(
         "INSERT INTO clusters(id, size, campaign, country, date_start, date_end, locality, fingerprint, "
-        "updated_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+        "updated_at, run_id, disagreements) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
         "size = excluded.size, campaign = excluded.campaign, country = excluded.country, "
         "date_start = excluded.date_start, date_end = excluded.date_end, locality = excluded.locality, "
-        "fingerprint = excluded.fingerprint, updated_at = excluded.updated_at, run_id = excluded.run_id",
-        (cid, len(g.members), campaign, *summary, fp, now, run_id),
+        "fingerprint = excluded.fingerprint, updated_at = excluded.updated_at, run_id = excluded.run_id, "
+        "disagreements = excluded.disagreements",
+        (cid, len(g.members), campaign, *summary, fp, now, run_id, disagreements),
     )
-    db.executemany(
+    store.executemany(
         "INSERT INTO cluster_members(event_id, cluster_id) VALUES (?, ?) "
         "ON CONFLICT(event_id) DO UPDATE SET cluster_id = excluded.cluster_id",
         [(m, cid) for m in g.members],
     )
-    db.execute("DELETE FROM cluster_links WHERE cluster_id = ?", (cid,))
-    db.executemany(
-        "INSERT OR REPLACE INTO cluster_links(cluster_id, event_a, event_b, score, rule, components, decision_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+    store.execute("DELETE FROM cluster_links WHERE cluster_id = ?", (cid,))
+    store.executemany(
+        _UPSERT_LINK + "VALUES (?, ?, ?, ?, ?, ?, ?)" + _ON_LINK_CONFLICT,
         [(cid, k.event_a, k.event_b, k.score, k.rule, json.dumps(dict(k.components), sort_keys=True), k.decision)
          for k in g.links],
     )  # fmt: skip
 
 
+_UPSERT_LINK = (
+    "INSERT INTO cluster_links(cluster_id, event_a, event_b, score, rule, components, decision_id) "
+)
+_ON_LINK_CONFLICT = (
+    " ON CONFLICT(cluster_id, event_a, event_b) DO UPDATE SET score = excluded.score, "
+    "rule = excluded.rule, components = excluded.components, decision_id = excluded.decision_id"
+)
+
+
+def _disagreements(store: Any, cid: str, ids: Sequence[str], cluster_links: Sequence[Link]) -> int:
+    """On how many fields the reports of cluster ``cid`` (events ``ids``) disagree."""
+    if len(ids) < 2:
+        return 0
+    events = [e for e in (store.get_event(i) for i in ids) if e is not None]
+    if len(events) < 2:
+        return 0
+    return len(reconcile(cid, events, cluster_links).disagreements())
+
+
+def refresh_disagreements(store: Any, cluster_ids: Iterable[str]) -> None:
+    """Recount the disagreements of these clusters (after their reports changed); the caller
+    holds the transaction."""
+    for cid in sorted(set(cluster_ids)):
+        n = _disagreements(store, cid, members(store, cid), links(store, cid))
+        store.execute("UPDATE clusters SET disagreements = ? WHERE id = ?", (n, cid))
+
+
 # -- human control ----------------------------------------------------------------------------
 
 
-def _record_decision(db: sqlite3.Connection, kind: str, part_a: Sequence[str], part_b: Sequence[str],
+def _record_decision(store: Any, kind: str, part_a: Sequence[str], part_b: Sequence[str],
                      clusters: Sequence[str], author: str, note: str | None) -> int:  # fmt: skip
+    """Record a person's merge or split, with its audit row (inside the caller's transaction)."""
     if not author:
         raise StoreError("a merge or split needs an author")
-    cur = db.execute(
+    decision = int(store.scalar(
         "INSERT INTO cluster_decisions(kind, part_a, part_b, clusters, author, note, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
         (kind, json.dumps(sorted(part_a)), json.dumps(sorted(part_b)), json.dumps(list(clusters)),
          author, note, _now()),
-    )  # fmt: skip
-    return int(cur.lastrowid)  # type: ignore[arg-type]
+    ))  # fmt: skip
+    store._audit(author, kind, clusters[0] if clusters else None, None,
+                 {"part_a": sorted(part_a), "clusters": list(clusters)},
+                 {"part_b": sorted(part_b), "decision": decision}, note)  # fmt: skip
+    return decision
 
 
 def _resolve(store: Any, name: str) -> tuple[str, list[str]]:
@@ -342,29 +367,27 @@ def _resolve(store: Any, name: str) -> tuple[str, list[str]]:
 def merge(store: Any, a: str, b: str, *, author: str, note: str | None = None) -> str:
     """Merge real-world events ``a`` and ``b`` (cluster ids, or ids of events in them) into ``a``;
     later machine runs keep them together.  Returns the merged cluster's id."""
-    cid_a, part_a = _resolve(store, a)
-    cid_b, part_b = _resolve(store, b)
-    if cid_a == cid_b:
-        raise StoreError(f"{a} and {b} are already one event ({cid_a})")
-    db = _db(store)
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        decision = _record_decision(db, "merge", part_a, part_b, [cid_a, cid_b], author, note)
-        db.execute("UPDATE cluster_members SET cluster_id = ? WHERE cluster_id = ?", (cid_a, cid_b))
-        db.execute("UPDATE cluster_links SET cluster_id = ? WHERE cluster_id = ?", (cid_a, cid_b))
-        db.execute(
-            "INSERT OR REPLACE INTO cluster_links(cluster_id, event_a, event_b, score, rule, components, decision_id) "
-            "VALUES (?, ?, ?, NULL, ?, '{}', ?)", (cid_a, min(part_a), min(part_b), RULE_PERSON, decision),
-        )  # fmt: skip
-        db.execute("DELETE FROM clusters WHERE id = ?", (cid_b,))
+
+    def work() -> str:
+        cid_a, part_a = _resolve(store, a)
+        cid_b, part_b = _resolve(store, b)
+        if cid_a == cid_b:
+            raise StoreError(f"{a} and {b} are already one event ({cid_a})")
+        decision = _record_decision(store, "merge", part_a, part_b, [cid_a, cid_b], author, note)
+        store.execute("UPDATE cluster_members SET cluster_id = ? WHERE cluster_id = ?", (cid_a, cid_b))
+        store.execute("UPDATE cluster_links SET cluster_id = ? WHERE cluster_id = ?", (cid_a, cid_b))
+        store.execute(
+            _UPSERT_LINK + "VALUES (?, ?, ?, NULL, ?, '{}', ?)" + _ON_LINK_CONFLICT,
+            (cid_a, min(part_a), min(part_b), RULE_PERSON, decision),
+        )
+        store.execute("DELETE FROM clusters WHERE id = ?", (cid_b,))
         everyone = sorted(part_a + part_b)
-        db.execute("UPDATE clusters SET size = ?, fingerprint = ?, updated_at = ? WHERE id = ?",
-                   (len(everyone), _fingerprint(everyone), _now(), cid_a))  # fmt: skip
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    return cid_a
+        store.execute("UPDATE clusters SET size = ?, fingerprint = ?, updated_at = ? WHERE id = ?",
+                      (len(everyone), _fingerprint(everyone), _now(), cid_a))  # fmt: skip
+        refresh_disagreements(store, [cid_a])
+        return cid_a
+
+    return store.atomic(work, lock=CLUSTERS_LOCK)
 
 
 def split(
@@ -373,42 +396,41 @@ def split(
     """Split the reports of ``article_ids`` out of real-world event ``event_id`` (a cluster id or
     the id of an event in it) into a new event; later machine runs keep the two apart (and each
     part together).  Returns the new cluster's id."""
-    cid, everyone = _resolve(store, event_id)
     wanted = set(article_ids)
-    db = _db(store)
-    article_of = dict(db.execute(
-        f"SELECT id, article_id FROM events WHERE id IN ({','.join('?' * len(everyone))})", everyone
-    ).fetchall())  # fmt: skip
-    part_b = [m for m in everyone if article_of.get(m) in wanted]
-    part_a = [m for m in everyone if m not in part_b]
-    if not part_b or not part_a:
-        raise StoreError(f"splitting {cid} by articles {sorted(wanted)} would leave one part empty")
-    taken = {r[0] for r in db.execute("SELECT id FROM clusters")}
-    new = _new_id(part_b, taken)
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        decision = _record_decision(db, "split", part_a, part_b, [cid], author, note)
+
+    def work() -> tuple[str, str, int, int]:
+        cid, everyone = _resolve(store, event_id)
+        article_of = {r[0]: r[1] for r in store.fetchall(
+            f"SELECT id, article_id FROM events WHERE id IN ({','.join('?' * len(everyone))})", everyone
+        )}  # fmt: skip
+        part_b = [m for m in everyone if article_of.get(m) in wanted]
+        part_a = [m for m in everyone if m not in part_b]
+        if not part_b or not part_a:
+            raise StoreError(f"splitting {cid} by articles {sorted(wanted)} would leave one part empty")
+        taken = {r[0] for r in store.fetchall("SELECT id FROM clusters")}
+        new = _new_id(part_b, taken)
+        decision = _record_decision(store, "split", part_a, part_b, [cid, new], author, note)
         marks = ",".join("?" * len(part_b))
-        db.execute(
+        store.execute(
             f"UPDATE cluster_members SET cluster_id = ? WHERE event_id IN ({marks})", (new, *part_b)
         )
-        db.execute(f"DELETE FROM cluster_links WHERE cluster_id = ? AND (event_a IN ({marks}) OR event_b IN ({marks}))",
-                   (cid, *part_b, *part_b))  # fmt: skip
-        row = db.execute("SELECT * FROM clusters WHERE id = ?", (cid,)).fetchone()
+        store.execute(f"DELETE FROM cluster_links WHERE cluster_id = ? AND (event_a IN ({marks}) OR event_b IN ({marks}))",
+                      (cid, *part_b, *part_b))  # fmt: skip
+        row = store.fetchone("SELECT * FROM clusters WHERE id = ?", (cid,))
         now = _now()
-        db.execute("UPDATE clusters SET size = ?, fingerprint = ?, updated_at = ? WHERE id = ?",
-                   (len(part_a), _fingerprint(sorted(part_a)), now, cid))  # fmt: skip
-        db.execute(
+        store.execute("UPDATE clusters SET size = ?, fingerprint = ?, updated_at = ? WHERE id = ?",
+                      (len(part_a), _fingerprint(sorted(part_a)), now, cid))  # fmt: skip
+        store.execute(
             "INSERT INTO clusters(id, size, campaign, country, date_start, date_end, locality, fingerprint, "
             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (new, len(part_b), row["campaign"], row["country"], row["date_start"], row["date_end"],
              row["locality"], _fingerprint(sorted(part_b)), now),
         )  # fmt: skip
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    logger.info("split %s: %d reports moved to %s (decision %d)", cid, len(part_b), new, decision)
+        refresh_disagreements(store, [cid, new])
+        return cid, new, len(part_b), decision
+
+    cid, new, moved, decision = store.atomic(work, lock=CLUSTERS_LOCK)
+    logger.info("split %s: %d reports moved to %s (decision %d)", cid, moved, new, decision)
     return new
 
 
@@ -428,7 +450,7 @@ def _reconciled(store: Any, cid: str, ids: Sequence[str]) -> ReconciledEvent | N
     if not events:
         return None
     rec = reconcile(cid, events, links(store, cid))
-    row = _db(store).execute("SELECT campaign FROM clusters WHERE id = ?", (cid,)).fetchone()
+    row = store.fetchone("SELECT campaign FROM clusters WHERE id = ?", (cid,))
     if row and row[0]:
         rec = _with_campaign(rec, row[0])
     return rec
@@ -470,28 +492,42 @@ def write_reconciled_jsonl(store: Any, fh: IO[str], flt: Any = None) -> int:
     return n
 
 
-def load_for_bench(store: Any, events: Iterable[Mapping[str, Any]]) -> int:
+def load_for_bench(store: Any, events: Iterable[Mapping[str, Any]], *, derived: bool = False) -> int:
     """Write events (codebook JSON with one source each) and stub articles straight into the
-    store, in one transaction: for benchmarks only (it skips the per-event bookkeeping)."""
-    db, now, n = _db(store), _now(), 0
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        for d in events:
-            article = d["sources"][0]["article_id"]
-            db.execute("INSERT OR IGNORE INTO articles(id, hash, published, text, state, ingested_at) "
-                       "VALUES (?, ?, ?, ?, 'done', ?)", (article, article, d["sources"][0].get("published"), article, now))  # fmt: skip
-            data = json.dumps(d, ensure_ascii=False, sort_keys=True)
-            db.execute(
-                "INSERT INTO events(id, article_id, machine, data, status, report, form, date_start, date_end, "
-                "date_precision, country, admin1, locality, confidence, campaign, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (d["id"], article, data, data, d["status"], d["report"], d["form"], d["date_start"],
-                 d["date_end"], d["date_precision"], d["country"], d["admin1"], d["locality"],
-                 d.get("confidence"), d.get("campaign"), now),
-            )  # fmt: skip
-            n += 1
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    return n
+    store, in one transaction: for benchmarks only (it skips the per-event bookkeeping, unless
+    ``derived``: then the issue, target and organizer rows filters use are written too)."""
+    now = _now()
+    articles: dict[str, tuple[Any, ...]] = {}
+    rows, issues, targets, organizers = [], [], [], []
+    for d in events:
+        article = d["sources"][0]["article_id"]
+        articles.setdefault(article, (article, article, d["sources"][0].get("published"), article, now))
+        data = json.dumps(d, ensure_ascii=False, sort_keys=True)
+        rows.append((d["id"], article, data, data, d["status"], d["report"], d["form"],
+                     d.get("acled_sub_event_type"), d["date_start"], d["date_end"], d["date_precision"],
+                     d["country"], d["admin1"], d["locality"], d.get("confidence"), d.get("campaign"),
+                     d.get("size_low"), now))  # fmt: skip
+        if derived:
+            issues += [(d["id"], i, "machine") for i in sorted(set(d.get("issues") or ()))]
+            targets += [(d["id"], c, "machine") for c in sorted({t["country"] for t in d.get("targets") or () if t.get("country")})]
+            names = {o["name"]: o["name"].casefold() for o in d.get("organizers") or () if o.get("name")}
+            organizers += [(d["id"], n, k) for n, k in sorted(names.items())]
+
+    def work() -> int:
+        store.executemany("INSERT INTO articles(id, hash, published, text, state, ingested_at) "
+                          "VALUES (?, ?, ?, ?, 'done', ?) ON CONFLICT DO NOTHING", list(articles.values()))  # fmt: skip
+        store.executemany(
+            "INSERT INTO events(id, article_id, machine, data, status, report, form, sub_event_type, "
+            "date_start, date_end, date_precision, country, admin1, locality, confidence, campaign, "
+            "size_low, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows,
+        )  # fmt: skip
+        store.executemany("INSERT INTO event_issues(event_id, issue, review) VALUES (?, ?, ?)", issues)
+        store.executemany("INSERT INTO event_targets(event_id, country, review) VALUES (?, ?, ?)", targets)
+        store.executemany(
+            "INSERT INTO event_organizers(event_id, name, name_key) VALUES (?, ?, ?)", organizers
+        )
+        store.executemany("INSERT INTO organizer_names(name_key) VALUES (?) ON CONFLICT DO NOTHING",
+                          sorted({(o[2],) for o in organizers}))  # fmt: skip
+        return len(rows)
+
+    return store.atomic(work)
