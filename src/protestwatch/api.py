@@ -24,7 +24,7 @@ from protestwatch.errors import InputError, SkippedArticle, StoreError
 from protestwatch.ingest import IngestOptions, read_inputs
 from protestwatch.model import Article, Event, Rejection
 from protestwatch.pipeline import PIPELINE_VERSION, ArticleResult, Pipeline, PipelineConfig
-from protestwatch.store import EventFilter, SQLiteStore, open_store
+from protestwatch.store import EventFilter, SQLiteStore, is_url, open_store
 
 logger = logging.getLogger(__name__)
 
@@ -118,11 +118,12 @@ class Workspace:
     ) -> None:
         """Open the database ``db``, creating it unless ``create`` is false (then a missing file
         is a ``StoreError``)."""
-        if not create and str(db) != ":memory:" and not Path(db).is_file():
+        if not create and str(db) != ":memory:" and not is_url(db) and not Path(db).is_file():
             raise StoreError(f"no database {db}: create it with `protestwatch ingest ... --db {db}`")
         self.store: SQLiteStore = open_store(db)
         self.config = config or PipelineConfig()
         self._pipeline = pipeline
+        self.db = str(db)  # what parallel workers open when they save their own results
 
     def close(self) -> None:
         self.store.close()
@@ -175,9 +176,19 @@ class Workspace:
             report.gated_out, report.events = coded.gated_out, coded.events
         return report
 
-    def run(self, *, redo: bool = False, progress: Progress | None = None) -> RunReport:
+    def run(
+        self, *, redo: bool = False, progress: Progress | None = None, workers: int = 1,
+        scheduler: str | None = None, writer: str = "auto",
+    ) -> RunReport:  # fmt: skip
         """Code every article not yet coded (all of them with ``redo``).  Safe to interrupt and
-        start again: each article is saved in one transaction."""
+        start again: each article is saved in one transaction.  ``workers`` > 1 codes with that
+        many local processes, ``scheduler`` (``tcp://host:port``) on a Dask cluster; ``writer``
+        says who saves (see ``protestwatch.parallel``)."""
+        if workers > 1 or scheduler:
+            from protestwatch.parallel import run_parallel
+
+            return run_parallel(self, redo=redo, progress=progress, workers=workers,
+                                scheduler=scheduler, writer=writer)  # fmt: skip
         report = RunReport()
         ids = self.store.pending_ids(redo=redo)
         if not ids:

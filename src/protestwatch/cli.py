@@ -28,7 +28,7 @@ DEFAULT_DB = "protestwatch.db"
 
 db_option = click.option(
     "--db", default=DEFAULT_DB, show_default=True, envvar="PROTESTWATCH_DB",
-    help="Database file (SQLite).",
+    help="Database: a SQLite file, or a postgresql:// URL (docs/postgresql.md).",
 )  # fmt: skip
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 
@@ -127,10 +127,10 @@ def ingest(inputs: tuple[str, ...], db: str, published: Any, fmt: str | None, en
         sys.exit(EXIT_REJECTED)
 
 
-def _code(ws: Any, *, redo: bool, show: bool) -> Any:
+def _code(ws: Any, *, redo: bool, show: bool, **parallel: Any) -> Any:
     total = len(ws.store.pending_ids(redo=redo))
     bar = _progress(total, "coding", show and _interactive())
-    report = ws.run(redo=redo, progress=bar.update)
+    report = ws.run(redo=redo, progress=bar.update, **parallel)
     bar.close()
     return report
 
@@ -138,20 +138,91 @@ def _code(ws: Any, *, redo: bool, show: bool) -> Any:
 @main.command()
 @db_option
 @click.option("--redo", is_flag=True, help="Code every article again (human corrections are kept).")
+@click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
+              help="Local processes that code in parallel.")
+@click.option("--dask-scheduler", metavar="tcp://HOST:PORT",
+              help="Code on the workers of this Dask cluster instead (see docs/scaling.md).")
+@click.option("--writer", type=click.Choice(["auto", "parent", "workers"]), default="auto",
+              show_default=True, help="Who saves the codings of a parallel run: the parent "
+              "process, or the workers (PostgreSQL only); auto: workers on PostgreSQL.")
 @json_option
-def run(db: str, redo: bool, as_json: bool) -> None:
+def run(db: str, redo: bool, workers: int, dask_scheduler: str | None, writer: str, as_json: bool) -> None:
     """Code the stored articles that are not coded yet (resumes an interrupted run)."""
     from protestwatch.api import Workspace
 
+    parallel = {"workers": workers, "scheduler": dask_scheduler, "writer": writer}
+
     def go() -> Any:
         with Workspace(db, create=False) as ws:
-            return _code(ws, redo=redo, show=not as_json)
+            return _code(ws, redo=redo, show=not as_json, **parallel)
 
     report = _run(go)
     if as_json:
         _echo_json(report.to_dict())
     else:
         click.echo(f"coded {report.coded} articles, skipped {report.skipped}; {report.events} events")
+
+
+@main.command()
+@click.argument("feeds", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@click.option("--every", default="15m", show_default=True, help="Time between polls: 90s, 15m, 1h30m ...")
+@click.option("--once", is_flag=True, help="Poll once and exit (for cron); exit 3 if a feed failed.")
+@click.option("--polls", type=click.IntRange(1), help="Stop after this many polls.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds allowed for each download (feed or page), as a whole.")
+@click.option("--max-bytes", type=click.IntRange(1), default=5 * 1024 * 1024, show_default=True,
+              help="Largest feed or page downloaded.")
+@click.option("--retries", type=click.IntRange(0), default=2, show_default=True,
+              help="Extra attempts after a time-out, a network error or an HTTP 5xx.")
+@click.option("--no-pages", is_flag=True, help="Never fetch the pages that teaser entries link to.")
+@click.option("--workers", type=click.IntRange(1), default=1, show_default=True, help="Local processes that code.")
+@click.option("--dask-scheduler", metavar="tcp://HOST:PORT", help="Code on this Dask cluster.")
+@json_option
+def watch(feeds: str, db: str, every: str, once: bool, polls: int | None, timeout: float, max_bytes: int,
+          retries: int, no_pages: bool, workers: int, dask_scheduler: str | None, as_json: bool) -> None:  # fmt: skip
+    """Poll the RSS/Atom feeds listed in FEEDS (one URL per line), fetch and code new articles.
+
+    Runs until interrupted (Ctrl-C or SIGTERM finish the current poll first).  A feed that is
+    down, slow, malformed or too large is retried with back-off and recorded (`rejects`); the
+    others go on.  See docs/scaling.md."""
+    import signal
+    import threading
+
+    from protestwatch.api import Workspace
+    from protestwatch.watch import WatchOptions, Watcher, parse_duration
+
+    stop = threading.Event()
+    failed = []
+
+    def on_signal(signum: int, frame: Any) -> None:
+        click.echo("stopping after this poll (again to quit at once)", err=True)
+        stop.set()
+        signal.signal(signum, signal.SIG_DFL)
+
+    def show(report: Any) -> None:
+        failed.append(report.failed)
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False) if as_json else report.summary())
+        for url, reason in report.failures:
+            if not as_json:
+                click.echo(f"failed: {url}: {reason}", err=True)
+
+    def go() -> int:
+        options = WatchOptions(every=parse_duration(every), timeout=timeout, max_feed_bytes=max_bytes,
+                               max_page_bytes=max_bytes, retries=retries, fetch_pages=not no_pages)  # fmt: skip
+        previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            with Workspace(db) as ws:
+                run_options = {"workers": workers, "scheduler": dask_scheduler}
+                watcher = Watcher(ws, options, run_options=run_options)
+                return watcher.watch(feeds, polls=1 if once else polls, stop=stop, on_poll=show)
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+
+    _run(go)
+    if once and failed and failed[-1]:
+        sys.exit(EXIT_REJECTED)
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -516,6 +587,35 @@ def gazetteer_build(path: str | None) -> None:
     written = _run(lambda: build_gazetteer(target))
     seconds = (dt.datetime.now() - started).total_seconds()
     click.echo(f"wrote {written} ({Path(written).stat().st_size / 1e6:.1f} MB) in {seconds:.1f} s")
+
+
+@gazetteer.command("import")
+@click.argument("all_countries", type=click.Path(exists=True, dir_okay=False))
+@click.argument("alternate_names", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--admin1-codes", type=click.Path(exists=True, dir_okay=False), help="GeoNames' admin1CodesASCII.txt (names of first-level units).")
+@click.option("--path", type=click.Path(dir_okay=False), help="Where to write it (default: the user cache).")
+def gazetteer_import(all_countries: str, alternate_names: str | None, admin1_codes: str | None, path: str | None) -> None:
+    """Import the full GeoNames dump (allCountries.zip [alternateNamesV2.zip]) as the gazetteer,
+    streaming it; malformed lines are skipped and listed with their line numbers."""
+    from protestwatch.geo.gazetteer import default_gazetteer_path
+    from protestwatch.geo.geonames import import_geonames
+
+    target = Path(path) if path else default_gazetteer_path()
+    report = _run(lambda: import_geonames(all_countries, target, alternate_names=alternate_names, admin1_codes=admin1_codes))
+    for source, line, reason in report.problems[:20]:
+        click.echo(f"skipped {source} line {line}: {reason}", err=True)
+    if report.malformed > 20:
+        click.echo(f"... and {report.malformed - 20} more malformed lines", err=True)
+    click.echo(f"wrote {target} ({target.stat().st_size / 1e6:.1f} MB): {report.places} places, "
+               f"{report.names} names, {report.malformed} malformed lines skipped, {report.seconds:.1f} s")
+
+
+# -- web app: serve, users, tokens (defined in web/commands.py) --------------------------------
+
+from protestwatch.web.commands import serve, tokens, users  # noqa: E402
+
+for _command in (serve, users, tokens):
+    main.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

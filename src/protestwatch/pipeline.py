@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from protestwatch.errors import ConfigError
@@ -31,13 +31,46 @@ _UNUSED_COMPONENTS = ("lemmatizer",)
 
 @dataclass(frozen=True, slots=True)
 class PipelineConfig:
-    """Everything needed to rebuild a pipeline (e.g. in a worker process)."""
+    """Everything needed to rebuild a pipeline (e.g. in a worker process).
+
+    Small, frozen and picklable: a parallel run sends this (never a loaded pipeline) to its
+    workers, and each worker loads its own pipeline from it.  ``to_dict``/``from_dict`` give the
+    same as plain JSON, for configuration files and job specifications.
+    """
 
     gazetteer: str | None = None  # path; None = the default location
     model: str | None = None  # spaCy package or path; None = the language's default
     batch_size: int = 16
     languages: tuple[str, ...] = ("en",)
     min_language_confidence: float = 0.5
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.languages, tuple):  # a list from JSON: keep the config hashable
+            object.__setattr__(self, "languages", tuple(self.languages))
+        if self.batch_size < 1:
+            raise ConfigError(f"batch_size must be at least 1, not {self.batch_size}")
+        if not 0.0 <= self.min_language_confidence <= 1.0:
+            raise ConfigError("min_language_confidence must be between 0 and 1")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "gazetteer": self.gazetteer, "model": self.model, "batch_size": self.batch_size,
+            "languages": list(self.languages),
+            "min_language_confidence": self.min_language_confidence,
+        }  # fmt: skip
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "PipelineConfig":
+        """The configuration ``to_dict`` wrote; unknown keys are a ``ConfigError``."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(d) - known)
+        if unknown:
+            names = ", ".join(sorted(known))
+            raise ConfigError(f"unknown pipeline settings: {', '.join(unknown)} (known: {names})")
+        try:
+            return cls(**d)
+        except TypeError as exc:
+            raise ConfigError(f"bad pipeline settings: {exc}") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +104,23 @@ class Pipeline:
             module, _, name = spec.coder.partition(":")
             pipeline.coders[code] = getattr(importlib.import_module(module), name)(gazetteer)
         return pipeline
+
+    def versions(self) -> dict[str, str]:
+        """What this pipeline's codings depend on: protestwatch's pipeline version, spaCy, each
+        language's model and the gazetteer's schema.  Workers of one run must agree on it."""
+        import spacy
+
+        from protestwatch.geo.build import SCHEMA_VERSION as GAZETTEER_SCHEMA
+
+        out = {
+            "pipeline": PIPELINE_VERSION, "spacy": spacy.__version__,
+            "gazetteer": str(GAZETTEER_SCHEMA),
+        }  # fmt: skip
+        for code, nlp in sorted(self.nlps.items()):
+            meta = getattr(nlp, "meta", {}) or {}
+            name = f"{meta.get('lang', code)}_{meta.get('name', '?')}"
+            out[f"model.{code}"] = f"{name}-{meta.get('version', '?')}"
+        return out
 
     # -- one article ---------------------------------------------------------------------
 
