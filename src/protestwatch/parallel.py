@@ -485,7 +485,9 @@ def run_parallel(
     run_id = store.start_run("run", PIPELINE_VERSION)
     spec = WorkerSpec(ws.config, PIPELINE_VERSION, run_id, None if parent_writes else ws.db)
     run = _Run(store, spec, backend, report, parent_writes, progress, max_crashes)
-    chunks = (_Chunk(tuple(ids[i : i + chunk_size])) for i in range(0, len(ids), chunk_size))
+    # A small run is cut finer, so that every worker gets several chunks to balance the load.
+    size = min(chunk_size, max(1, -(-len(ids) // (workers * 4))))
+    chunks = (_Chunk(tuple(ids[i : i + size])) for i in range(0, len(ids), size))
     state = "failed"
     try:
         run.drive(chunks)

@@ -20,10 +20,12 @@ def test_a_run_killed_at_random_points_ends_as_an_uninterrupted_one(
     db = dbs.new("killed")
     helpers.ingest(db, corpus)
     seed = 7 if dbs.backend == "sqlite" else 11
-    record = kt.kill_and_finish(db, 60, kills=4, workers=2, writer="auto", rng=random.Random(seed),
+    record = kt.kill_and_finish(db, 60, kills=3, workers=2, writer="auto", rng=random.Random(seed),
                                 log=tmp_path / "run.log", timeout=600)  # fmt: skip
     log = (tmp_path / "run.log").read_text(encoding="utf-8", errors="replace")[-3000:]
-    assert len(record) >= 2, (record, log)
+    # one kill of each kind (a worker, the whole run, the parent alone), the first a restart; the
+    # later ones may find the run already finished
+    assert len(record) >= 1, (record, log)
     assert {k["mode"] for k in record} & {"run", "parent"}, record  # a restart from the database
     assert all(k.get("orphans", 0) == 0 for k in record), record
     assert any(k["saved_before"] < 60 for k in record), record  # at least one kill mid-run
