@@ -16,8 +16,8 @@ coding (until the last article is saved) and over the whole run (with the groupi
 real-world events at the end), the CPU time of the run's processes (articles per CPU-second does
 not depend on what else the machine runs; the database server's CPU is not included), the peak
 RSS of each process, and each process's RSS and anonymous RSS (heap, without file pages such as
-SQLite's memory-mapped database) at 10%, 50% and 90% of the coding (flat = no growth with the
-number of articles).  The machine's load average is reported too: other programs on the machine
+SQLite's memory-mapped database) at 10%, 50% and 90% of its life during the coding (flat = no
+growth with the number of articles; workers are replaced now and then, see ``parallel.py``).  The machine's load average is reported too: other programs on the machine
 slow the runs down.
 
 Prints a JSON report (``--out`` also writes it, with the full memory time series).
@@ -135,9 +135,11 @@ def summarise(run: dict[str, Any], articles: int, words: int) -> dict[str, Any]:
         if role == "helper":
             continue
         during = [x for x in series if x[0] <= coded] or series
+        first, last = during[0][0], during[-1][0]  # this process's life within the coding
         at = {}
         for share in (0.1, 0.5, 0.9):
-            near = min(during, key=lambda x: abs(x[0] - coded * share))
+            moment = first + (last - first) * share
+            near = min(during, key=lambda x: abs(x[0] - moment))
             at[f"rss_mb_at_{int(share * 100)}pct"] = round(near[1] / 2**20)
             at[f"anon_mb_at_{int(share * 100)}pct"] = round(near[2] / 2**20)
         processes.append({
