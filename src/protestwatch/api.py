@@ -121,7 +121,8 @@ class Workspace:
         if not create and str(db) != ":memory:" and not is_url(db) and not Path(db).is_file():
             raise StoreError(f"no database {db}: create it with `protestwatch ingest ... --db {db}`")
         self.store: SQLiteStore = open_store(db)
-        self.config = config or PipelineConfig()
+        # the configuration parallel workers rebuild the pipeline from: a given pipeline's own
+        self.config = config or (pipeline.config if pipeline is not None else PipelineConfig())
         self._pipeline = pipeline
         self.db = str(db)  # what parallel workers open when they save their own results
 
