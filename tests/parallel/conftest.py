@@ -8,9 +8,7 @@ server or the PostgreSQL store is missing, unless ``PROTESTWATCH_REQUIRE_POSTGRE
 
 from __future__ import annotations
 
-import functools
 import importlib.util
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,20 +18,22 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PG_URL = os.environ.get("PROTESTWATCH_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
-REQUIRE_PG = os.environ.get("PROTESTWATCH_REQUIRE_POSTGRES") == "1"
 
 
-def _load_script(name: str) -> Any:
-    """A script of ``scripts/`` as a module (they are not part of the package)."""
-    spec = importlib.util.spec_from_file_location(f"{name}_for_tests", ROOT / "scripts" / f"{name}.py")
+def _load_module(name: str, path: Path) -> Any:
+    """A file outside the package (a script, another folder's test helper) as a module."""
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
 
 
-kill_test = _load_script("kill_test")
+kill_test = _load_module("kill_test_for_tests", ROOT / "scripts" / "kill_test.py")
+# the store tests' server, skip-or-fail rule and message
+pgfixture = _load_module("protestwatch_test_pgfixture", ROOT / "tests" / "store" / "pgfixture.py")
+PG_URL = pgfixture.PG_URL
+require_pg = pgfixture.require_pg
 snapshot = kill_test.snapshot  # what a run decides: articles, events, evidence, real-world events
 
 
@@ -41,32 +41,6 @@ def write_corpus(path: Path, n: int, share: float, seed: int, rereport_share: fl
     """``n`` generated articles (a ``share`` of them protest reports, a ``rereport_share`` of
     those reporting an event another article reported) as JSON Lines."""
     return kill_test.make_corpus(path, n, share, seed, rereport_share)
-
-
-@functools.lru_cache(maxsize=1)
-def pg_unavailable() -> str | None:
-    """Why PostgreSQL cannot be used here (None when it can)."""
-    try:
-        from protestwatch.store.postgres import PostgresStore  # noqa: F401
-    except ImportError as exc:
-        return f"the PostgreSQL store is not available ({exc})"
-    try:
-        import psycopg
-
-        with psycopg.connect(PG_URL, connect_timeout=3) as conn:
-            conn.execute("SELECT 1")
-    except Exception as exc:  # psycopg.Error, or psycopg missing
-        return f"PostgreSQL at {PG_URL} is not reachable: {str(exc).strip().splitlines()[0]}"
-    return None
-
-
-def require_pg() -> None:
-    reason = pg_unavailable()
-    if reason is None:
-        return
-    if REQUIRE_PG:
-        pytest.fail(reason + "; PROTESTWATCH_REQUIRE_POSTGRES=1 makes this a failure")
-    pytest.skip(reason)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
