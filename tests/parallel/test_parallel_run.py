@@ -52,11 +52,13 @@ def test_parent_and_worker_writers_agree_on_postgresql(
 
 
 def test_a_dask_cluster_gives_the_same_database(
-    dbs: Any, corpus: Path, reference: dict, helpers: SimpleNamespace
+    tmp_path: Path, corpus: Path, reference: dict, helpers: SimpleNamespace
 ) -> None:
+    """On SQLite: the parent saves what the Dask workers send back.  (Dask workers that write to
+    PostgreSQL themselves run the same worker code as the local workers tested above.)"""
     from distributed import LocalCluster
 
-    db = dbs.new("dask")
+    db = str(tmp_path / "dask.db")
     helpers.ingest(db, corpus)
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         with Workspace(db) as ws:
