@@ -13,7 +13,7 @@ and the data model (``Article``, ``Event`` and the codebook vocabularies).
 from protestwatch.api import RunReport, Workspace, evaluate_gold, process
 from protestwatch.errors import (
     ConfigError, EvaluationError, GazetteerError, InputError, ProtestwatchError, SkippedArticle,
-    StoreError,
+    StoreConflict, StoreError, StoreUnavailable,
 )  # fmt: skip
 from protestwatch.model import (
     ActorType, Article, DatePrecision, Event, Evidence, Force, Form, GeoPrecision, Issue,
@@ -30,6 +30,7 @@ __all__ = [
     "Event", "EventFilter", "Evidence", "Force", "Form", "GazetteerError", "GeoPrecision",
     "InputError", "Issue", "Organizer", "Participant", "Permit", "Pipeline", "PipelineConfig",
     "ProtestwatchError", "Rejection", "Report", "RunReport", "SkippedArticle", "Source", "Status",
-    "StoreError", "SubEventType", "Tactic", "Target", "TargetType", "Workspace", "__version__",
+    "StoreConflict", "StoreError", "StoreUnavailable", "SubEventType", "Tactic", "Target",
+    "TargetType", "Workspace", "__version__",
     "evaluate_gold", "process",
 ]  # fmt: skip

@@ -45,6 +45,16 @@ class StoreError(ProtestwatchError):
     """The database cannot be opened, migrated, read or written."""
 
 
+class StoreConflict(StoreError):
+    """A change that contradicts the data as it stands: merging an event with itself, a split
+    that would leave one part empty, a name that is taken."""
+
+
+class StoreUnavailable(StoreError):
+    """The database server cannot be reached, or refuses the connection (it is down, or it has
+    no connection slot left): trying again later may work."""
+
+
 class GazetteerError(ProtestwatchError):
     """The gazetteer is missing, unreadable or corrupt."""
 

@@ -28,8 +28,8 @@ EXPECTED_PUBLIC_NAMES = [
     "Event", "EventFilter", "Evidence", "Force", "Form", "GazetteerError", "GeoPrecision",
     "InputError", "Issue", "Organizer", "Participant", "Permit", "Pipeline", "PipelineConfig",
     "ProtestwatchError", "Rejection", "Report", "RunReport", "SkippedArticle", "Source", "Status",
-    "StoreError", "SubEventType", "Tactic", "Target", "TargetType", "Workspace", "__version__",
-    "evaluate_gold", "process",
+    "StoreConflict", "StoreError", "StoreUnavailable", "SubEventType", "Tactic", "Target",
+    "TargetType", "Workspace", "__version__", "evaluate_gold", "process",
 ]  # fmt: skip
 
 
@@ -123,3 +123,5 @@ def test_public_names_are_pinned() -> None:
         assert getattr(protestwatch, name) is not None, name
     assert issubclass(SkippedArticle, InputError)
     assert issubclass(InputError, protestwatch.ProtestwatchError)
+    assert issubclass(protestwatch.StoreConflict, protestwatch.StoreError)
+    assert issubclass(protestwatch.StoreUnavailable, protestwatch.StoreError)

@@ -205,3 +205,62 @@ def test_basemap_is_cached_by_etag(client):
     assert kz["geometry"]["type"] in ("Polygon", "MultiPolygon")
     again = client.get("/api/v1/basemap", headers={"If-None-Match": r.headers["etag"]})
     assert again.status_code == 304
+
+
+def test_exports_open_no_connection_that_outlives_them(coder, app):
+    """An export's thread uses its own connection and closes it; the connections of request
+    threads that ended are closed when the next one opens (under a steady load the app once
+    ran out of server connections, one left open per export)."""
+    for _ in range(12):
+        r = coder.get("/api/v1/export?format=csv&unit=real_world")
+        assert r.status_code == 200 and "export failed" not in r.text
+    stores = app.state.ctx.stores
+    assert not [t for t, _ in stores._all if t.name == "export"]
+
+
+def test_thread_stores_close_the_connections_of_ended_threads(db_path):
+    import threading
+
+    from protestwatch.web.context import ThreadStores
+
+    stores = ThreadStores(str(db_path))
+    opened, release = [], threading.Event()
+
+    def request() -> None:
+        opened.append(stores.get())
+        release.wait(30)
+
+    threads = [threading.Thread(target=request) for _ in range(6)]
+    for t in threads:
+        t.start()
+    while len(opened) < 6:
+        threading.Event().wait(0.01)
+    assert stores.open_count() == 6  # six live threads, six connections
+    release.set()
+    for t in threads:
+        t.join()
+    mine = stores.get()  # a new connection: the six of the ended threads are closed first
+    assert stores.open_count() == 1 and stores.get() is mine
+    with pytest.raises(Exception):
+        opened[0].count_events()
+    borrowed = object()
+    with stores.use(borrowed):
+        assert stores.get() is borrowed
+    assert stores.get() is mine
+    stores.close()
+
+
+def test_an_unreachable_database_is_a_503_and_a_conflict_a_409(coder, app, monkeypatch):
+    from protestwatch.errors import StoreUnavailable
+
+    def down():
+        raise StoreUnavailable("cannot connect to postgresql://db.internal:5432/x: too many clients already")
+
+    with monkeypatch.context() as m:
+        m.setattr(app.state.ctx, "store", down)
+        app.state.ctx.cache.generation += 1  # nothing cached
+        r = coder.get("/api/v1/events?country=KZ&page=2")
+    assert r.status_code == 503 and r.headers["Retry-After"] == "5"
+    assert "db.internal" not in r.text and "unavailable" in r.json()["detail"]
+    r = coder.post("/api/v1/events/merge", json={"a": "e-strike", "b": "e-strike"})
+    assert r.status_code == 409, r.text

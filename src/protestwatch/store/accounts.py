@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from protestwatch.errors import StoreError
+from protestwatch.errors import StoreConflict, StoreError
 
 ROLES = ("viewer", "coder", "admin")
 
@@ -65,7 +65,7 @@ class AccountsMixin:
             (name, password_hash, _role(role), _now()),
         )
         if cur.rowcount != 1:
-            raise StoreError(f"there is already a user {name!r}")
+            raise StoreConflict(f"there is already a user {name!r}")
 
     def get_user(self, name: str) -> dict[str, Any] | None:
         """{name, password_hash, role, created_at, disabled}, or None."""
@@ -103,7 +103,7 @@ class AccountsMixin:
             (user, token_hash, label, _now()),
         )
         if row is None:
-            raise StoreError("this token is already recorded")
+            raise StoreConflict("this token is already recorded")
         return int(row[0])
 
     def user_for_token(self, token_hash: str) -> dict[str, Any] | None:
@@ -153,7 +153,7 @@ class AccountsMixin:
             (session_hash, user, csrf_token, _now(), _iso(expires_at)),
         )
         if cur.rowcount != 1:
-            raise StoreError("this session is already recorded")
+            raise StoreConflict("this session is already recorded")
 
     def get_session(self, session_hash: str) -> dict[str, Any] | None:
         """{session_hash, user, role, csrf_token, created_at, expires_at} of a live session of an

@@ -47,7 +47,7 @@ from protestwatch.dedup.cluster import (
 )  # fmt: skip
 from protestwatch.dedup.reconcile import ReconciledEvent, reconcile
 from protestwatch.dedup.records import Record, record_of
-from protestwatch.errors import StoreError
+from protestwatch.errors import StoreConflict, StoreError
 from protestwatch.model import Event
 
 logger = logging.getLogger(__name__)
@@ -372,7 +372,7 @@ def merge(store: Any, a: str, b: str, *, author: str, note: str | None = None) -
         cid_a, part_a = _resolve(store, a)
         cid_b, part_b = _resolve(store, b)
         if cid_a == cid_b:
-            raise StoreError(f"{a} and {b} are already one event ({cid_a})")
+            raise StoreConflict(f"{a} and {b} are already one event ({cid_a})")
         decision = _record_decision(store, "merge", part_a, part_b, [cid_a, cid_b], author, note)
         store.execute("UPDATE cluster_members SET cluster_id = ? WHERE cluster_id = ?", (cid_a, cid_b))
         store.execute("UPDATE cluster_links SET cluster_id = ? WHERE cluster_id = ?", (cid_a, cid_b))
@@ -406,7 +406,7 @@ def split(
         part_b = [m for m in everyone if article_of.get(m) in wanted]
         part_a = [m for m in everyone if m not in part_b]
         if not part_b or not part_a:
-            raise StoreError(f"splitting {cid} by articles {sorted(wanted)} would leave one part empty")
+            raise StoreConflict(f"splitting {cid} by articles {sorted(wanted)} would leave one part empty")
         taken = {r[0] for r in store.fetchall("SELECT id FROM clusters")}
         new = _new_id(part_b, taken)
         decision = _record_decision(store, "split", part_a, part_b, [cid, new], author, note)

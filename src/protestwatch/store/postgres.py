@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from protestwatch.errors import StoreError
+from protestwatch.errors import StoreError, StoreUnavailable
 from protestwatch.store.base import SQLStore
 from protestwatch.store.fts import to_tsquery_text
 from protestwatch.store.schema import SCHEMA_VERSION
@@ -122,6 +122,8 @@ class PostgresStore(SQLStore):
         self._sql_cache: dict[str, str] = {}
         try:
             self._conn = psycopg.connect(conninfo, autocommit=True, row_factory=_row_factory)
+        except psycopg.OperationalError as exc:  # down, unreachable, no connection slot left
+            raise StoreUnavailable(f"cannot connect to {self.name}: {str(exc).strip()}") from exc
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to {self.name}: {str(exc).strip()}") from exc
         # JSON columns read as their text, as on SQLite (the store parses it itself)

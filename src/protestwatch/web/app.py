@@ -21,7 +21,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from protestwatch.errors import ConfigError, StoreError
+from protestwatch.errors import ConfigError, StoreConflict, StoreError, StoreUnavailable
 from protestwatch.web import api, queries, routes_pages
 from protestwatch.web.context import WebContext, WebSettings, database_label
 from protestwatch.web.fastpath import FastPathMiddleware
@@ -148,10 +148,20 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def invalid(_: Request, exc: Exception) -> JSONResponse:
         return _problem(422, str(exc))
 
+    @app.exception_handler(StoreConflict)
+    async def conflict(_: Request, exc: Exception) -> JSONResponse:
+        return _problem(409, str(exc))
+
+    @app.exception_handler(StoreUnavailable)
+    async def unavailable(_: Request, exc: Exception) -> JSONResponse:
+        logger.error("database unavailable: %s", exc)  # the detail (server address) stays in the log
+        response = _problem(503, "the database is unavailable; try again shortly")
+        response.headers["Retry-After"] = "5"
+        return response
+
     @app.exception_handler(StoreError)
     async def store_error(_: Request, exc: Exception) -> JSONResponse:
-        text = str(exc)
-        return _problem(409 if "already" in text or "would leave" in text else 400, text)
+        return _problem(400, str(exc))
 
     @app.exception_handler(ConfigError)
     async def config_error(_: Request, exc: Exception) -> JSONResponse:

@@ -13,7 +13,8 @@ import secrets
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,31 +51,59 @@ class WebSettings:
 
 
 class ThreadStores:
-    """One store per thread, opened on first use, all on the same database."""
+    """One store per thread, opened on first use, all on the same database.  A thread that has
+    ended gives its connection back: the stores of ended threads are closed whenever a new one
+    is opened, so connections never outnumber the live threads that used one."""
 
     def __init__(self, db: str) -> None:
         self.db = db
         self._local = threading.local()
-        self._all: list[Any] = []
+        self._all: list[tuple[threading.Thread, Any]] = []
         self._lock = threading.Lock()
 
     def get(self) -> Any:
         store = getattr(self._local, "store", None)
         if store is None:
+            self._close_ended()
             store = open_store(self.db)
             self._local.store = store
             with self._lock:
-                self._all.append(store)
+                self._all.append((threading.current_thread(), store))
         return store
+
+    @contextmanager
+    def use(self, store: Any) -> Iterator[Any]:
+        """Make ``store`` the calling thread's store for the block (a thread with its own
+        connection, such as an export's, then opens no other)."""
+        previous = getattr(self._local, "store", None)
+        self._local.store = store
+        try:
+            yield store
+        finally:
+            self._local.store = previous
+
+    def open_count(self) -> int:
+        with self._lock:
+            return len(self._all)
+
+    def _close_ended(self) -> None:
+        with self._lock:
+            ended = [s for t, s in self._all if not t.is_alive()]
+            self._all = [(t, s) for t, s in self._all if t.is_alive()]
+        _close_all(ended)
 
     def close(self) -> None:
         with self._lock:
-            stores, self._all = self._all, []
-        for store in stores:
-            try:
-                store.close()
-            except Exception:  # noqa: BLE001 - a connection of a finished thread may be gone
-                pass
+            stores, self._all = [s for _, s in self._all], []
+        _close_all(stores)
+
+
+def _close_all(stores: list[Any]) -> None:
+    for store in stores:
+        try:
+            store.close()
+        except Exception:  # noqa: BLE001 - a connection of a finished thread may be gone
+            pass
 
 
 class AnswerCache:

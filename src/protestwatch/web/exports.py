@@ -81,10 +81,12 @@ def stream(ctx: WebContext, filters: Filters, fmt: str, *, real_world: bool) -> 
 
     def work() -> None:
         writer = _QueueWriter(chunks, cancelled)
-        store = open_store(ctx.settings.db)  # this thread's own connection, closed at the end
+        store = None
         try:
-            events = queries.export_events(ctx, store, filters, real_world=real_world)
-            n = export_events(events, writer, library_format)
+            store = open_store(ctx.settings.db)  # this thread's own connection, closed at the end
+            with ctx.stores.use(store):  # which the context's cached look-ups use too
+                events = queries.export_events(ctx, store, filters, real_world=real_world)
+                n = export_events(events, writer, library_format)
             writer.flush()
             logger.info("exported %d events as %s", n, fmt)
         except _Cancelled:
@@ -94,7 +96,8 @@ def stream(ctx: WebContext, filters: Filters, fmt: str, *, real_world: bool) -> 
             _offer(chunks, cancelled, exc)
             return
         finally:
-            store.close()
+            if store is not None:
+                store.close()
         _offer(chunks, cancelled, _DONE)
 
     async def body() -> AsyncIterator[bytes]:

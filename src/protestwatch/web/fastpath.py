@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl
 
 from fastapi import HTTPException, Request
 
+from protestwatch.errors import StoreError
 from protestwatch.web.auth import reader
 from protestwatch.web.context import WebContext
 
@@ -35,13 +36,14 @@ class FastPathMiddleware:
         if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] not in CACHED_PATHS:
             await self.app(scope, receive, send)
             return
+        query = tuple(sorted(parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)))
         try:
             reader(Request(scope))
-        except HTTPException:
-            await self.app(scope, receive, send)  # the route answers with the right error
+            key = (("raw", scope["path"], query), self.ctx.data_version())
+        except (HTTPException, StoreError):
+            # the route answers with the right error (a 503 when the database is unreachable)
+            await self.app(scope, receive, send)
             return
-        query = tuple(sorted(parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)))
-        key = (("raw", scope["path"], query), self.ctx.data_version())
         body = self.ctx.cache.peek(key)
         if body is not None:
             headers = [*_HEADERS, (b"content-length", str(len(body)).encode())]
