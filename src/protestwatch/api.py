@@ -99,6 +99,10 @@ class RunReport:
     events: int = 0
     rejections: list[Rejection] = field(default_factory=list)
 
+    def counts(self) -> dict[str, int]:
+        """The counts alone (what a run's row records)."""
+        return {k: v for k, v in self.__dict__.items() if isinstance(v, int)}
+
     def to_dict(self) -> dict[str, Any]:
         d = {k: v for k, v in self.__dict__.items() if k != "rejections"}
         d["rejections"] = [r.to_dict() for r in self.rejections]
@@ -170,7 +174,7 @@ class Workspace:
                     report.duplicates += 1
             if progress:
                 progress(1)
-        self.store.finish_run(run_id, _counts(report))
+        self.store.finish_run(run_id, report.counts())
         if code:
             coded = self.run()
             report.coded, report.skipped = coded.coded, coded.skipped
@@ -193,6 +197,10 @@ class Workspace:
         report = RunReport()
         ids = self.store.pending_ids(redo=redo)
         if not ids:
+            if last_run_unfinished(self.store):  # killed while grouping, perhaps: group now
+                run_id = self.store.start_run("run", PIPELINE_VERSION)
+                self.dedup()
+                self.store.finish_run(run_id, report.counts())
             return report
         run_id = self.store.start_run("run", PIPELINE_VERSION)
         articles = (a for a in map(self.store.get_article, ids) if a is not None)
@@ -200,9 +208,9 @@ class Workspace:
             self._save(result, run_id, report)
             if progress:
                 progress(1)
-        self.store.finish_run(run_id, _counts(report))
         if report.coded:
             self.dedup()  # new reports join the real-world events they report
+        self.store.finish_run(run_id, report.counts())  # only now: a run killed while grouping is redone
         return report
 
     def dedup(self, options: Any = None) -> Any:
@@ -310,8 +318,12 @@ def _disagreement_notes(rec: Any) -> list[str]:
     return notes
 
 
-def _counts(report: RunReport) -> dict[str, int]:
-    return {k: v for k, v in report.to_dict().items() if isinstance(v, int)}
+def last_run_unfinished(store: Any) -> bool:
+    """Whether the last ``run`` stopped before it finished (killed, perhaps while grouping the
+    reports into real-world events, after the last article was saved)."""
+    runs = [r for r in store.runs() if r["command"] == "run"]
+    return bool(runs) and runs[-1]["state"] != "finished"
+
 
 
 def evaluate_gold(gold: str | Path, *, db: str | Path | None = None, articles: str | Path | None = None,

@@ -457,7 +457,7 @@ def run_parallel(
     """Code every pending article of ``ws`` (all with ``redo``) with ``workers`` local processes,
     or on the Dask cluster at ``scheduler`` (waiting at most ``connect_timeout`` seconds for
     it); then group the reports into real-world events."""
-    from protestwatch.api import RunReport
+    from protestwatch.api import RunReport, last_run_unfinished
 
     if writer not in WRITERS:
         raise ConfigError(f"writer must be one of {', '.join(WRITERS)}, not {writer!r}")
@@ -475,10 +475,10 @@ def run_parallel(
     report = RunReport()
     ids = store.pending_ids(redo=redo)
     if not ids:
-        if _last_run_unfinished(store):  # killed while grouping, perhaps: group now
+        if last_run_unfinished(store):  # killed while grouping, perhaps: group now
             run_id = store.start_run("run", PIPELINE_VERSION)
             ws.dedup()
-            store.finish_run(run_id, _counts(report))
+            store.finish_run(run_id, report.counts())
         return report
     backend: _Backend
     backend = DaskBackend(scheduler, connect_timeout) if scheduler else LocalBackend(workers)
@@ -498,20 +498,9 @@ def run_parallel(
     finally:
         backend.close(cancel=state != "finished")
         if state != "finished":
-            store.finish_run(run_id, _counts(report), state=state)
+            store.finish_run(run_id, report.counts(), state=state)
     logger.info("coded %d articles on %d worker process(es)", report.coded, len(run.workers_seen))
     if report.coded:
         ws.dedup()  # once, at the end: the new reports join their real-world events
-    store.finish_run(run_id, _counts(report))  # only now: a run killed while grouping is redone
+    store.finish_run(run_id, report.counts())  # only now: a run killed while grouping is redone
     return report
-
-
-def _counts(report: "RunReport") -> dict[str, int]:
-    return {k: v for k, v in report.to_dict().items() if isinstance(v, int)}
-
-
-def _last_run_unfinished(store: Any) -> bool:
-    """Whether the last ``run`` stopped before it finished (killed, perhaps while grouping the
-    reports into real-world events, after the last article was saved)."""
-    runs = [r for r in store.runs() if r["command"] == "run"]
-    return bool(runs) and runs[-1]["state"] != "finished"

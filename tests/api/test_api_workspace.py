@@ -119,3 +119,32 @@ def test_evaluate_gold_from_the_library(inbox: Path, tmp_path: Path) -> None:
         protestwatch.evaluate_gold(gold)
     with pytest.raises(StoreError):
         protestwatch.evaluate_gold(gold, db=tmp_path / "absent.db")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_run_stopped_while_grouping_groups_on_the_next_run(inbox: Path, tmp_path: Path, monkeypatch,
+                                                              workers: int) -> None:  # fmt: skip
+    """Every article saved, then the run dies while grouping the reports into real-world events:
+    the run is not marked finished, and the next run (with nothing left to code) groups them."""
+    db = tmp_path / "ws.db"
+    with Workspace(db) as ws:
+        ws.ingest([str(inbox)], code=False)
+
+        def killed(self, options=None):
+            raise KeyboardInterrupt
+
+        with monkeypatch.context() as m:
+            m.setattr(Workspace, "dedup", killed)
+            with pytest.raises(KeyboardInterrupt):
+                ws.run(workers=workers)
+        assert ws.store.pending_ids() == [] and ws.events()
+        grouped = "SELECT COUNT(*) FROM cluster_members"
+        assert ws.store.scalar(grouped) == 0  # coded, not grouped
+        assert [r["state"] for r in ws.store.runs() if r["command"] == "run"] != ["finished"]
+        again = ws.run(workers=workers)
+        assert again.coded == 0
+        assert ws.store.scalar(grouped) == len(ws.events())
+        assert ws.store.runs()[-1]["state"] == "finished"
+        runs = len(ws.store.runs())
+        ws.run(workers=workers)  # nothing to code, nothing unfinished: no new run
+        assert len(ws.store.runs()) == runs
