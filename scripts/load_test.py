@@ -146,6 +146,7 @@ class Zipf:
 
 def port_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds: TIME_WAIT is free
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:
@@ -153,13 +154,19 @@ def port_free(port: int) -> bool:
     return True
 
 
-def start_server(db: Path, port: int, workers: int, public: bool) -> subprocess.Popen[bytes]:
+def start_server(db: Path | str, port: int, workers: int, public: bool,
+                 log: Path | None = None) -> subprocess.Popen[bytes]:
+    """``protestwatch serve`` in a new process group, once it answers (its output to ``log``)."""
     if not port_free(port):
         raise SystemExit(f"port {port} is in use: choose another with --port")
     command = [sys.executable, "-m", "protestwatch.cli", "serve", "--db", str(db), "--port", str(port),
                "--workers", str(workers)] + (["--public"] if public else [])  # fmt: skip
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)  # fmt: skip
+    sink = open(log, "ab") if log is not None else subprocess.DEVNULL
+    try:
+        proc = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT, start_new_session=True)
+    finally:
+        if log is not None:
+            sink.close()  # type: ignore[union-attr]
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
