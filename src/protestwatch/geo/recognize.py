@@ -32,8 +32,27 @@ PARTICLES = frozenset(
 )
 #: Type words after a name: region-like ones ask for a first-level unit, "city" for a locality.
 REGION_WORDS = frozenset(
-    "region province oblast state district county prefecture governorate republic valley "
+    "region province oblast state district county prefecture governorate republic "
     "area territory municipality".split()
+)
+#: "the state of Washington", "the district of Karo": a type word before the name.
+_TYPE_BEFORE = re.compile(
+    r"\b(state|province|region|district|county|prefecture|governorate|oblast|territory|"
+    r"municipality|city|town|village)\s+of\s+(?:the\s+)?$"
+)
+#: Words of a natural or built feature after a name: "Danube Delta", "Fraser Valley", "Vistula
+#: river", "Rice Lake".  The feature is a place of its own, not the place the first word names.
+FEATURE_WORDS = frozenset(
+    "valley valleys delta river lake lakes mountains mountain hills range basin bay gulf "
+    "peninsula canyon creek plateau plain plains desert forest coast strait sound falls "
+    "glacier reef marsh marshes swamp lagoon estuary island islands highlands lowlands".split()
+)
+#: Capitalised words that make a longer name of the one they precede: "West Midlands", "Central
+#: Plateau", "Upper Nile", "New Plymouth".  When the gazetteer does not know the whole name, the
+#: inner name may stand only for a place the text otherwise supports ("Southern California").
+MODIFIERS = frozenset(
+    "north south east west northern southern eastern western northeast northwest southeast "
+    "southwest central middle upper lower inner outer greater new old far mid".split()
 )
 CITY_WORDS = frozenset({"city", "town", "village"})
 #: Nouns of a landmark named after a person or another place: "the Abai monument", "Pushkin
@@ -52,7 +71,8 @@ STOPWORDS = frozenset(
     party union council senate congress assembly committee commission agency office bureau
     central national federal state republic democratic liberal social socialist communist
     independence liberty freedom victory unity justice peace progress hope truth democracy
-    university college school academy institute church mosque temple square street avenue road
+    university college school academy institute centre center church mosque temple square street
+    avenue road
     north south east west northern southern eastern western central middle upper lower new old
     great little grand royal saint holy mount lake river bay island islands sea ocean gulf
     mr mrs ms dr prof gen col sgt lt capt sir lady lord king queen prince princess sheikh imam
@@ -123,12 +143,25 @@ class NameSpan:
     tokens: int  # how many name tokens (particles included)
     type_word: str | None = None  # "region" / "city" ... after the name
     locative: bool = False  # preceded by "in", "near", "from" ...
+    preposition: str | None = None  # the locative word itself ("in"), when there is one
     near: bool = False  # "near X", "outside X", "north of X": a place near X, not X
     sentence_initial: bool = False
     qualifier: tuple[Candidate, ...] = ()  # "Paris, Texas": the candidates of "Texas"
     in_name: bool = False  # a capitalised word right before or after: "David Smith", "Drug Agency"
     namesake: bool = False  # the name of a landmark: "the Abai monument", "Pushkin Square"
     macro: str | None = None  # the name key of a continent, macro-region or sea (no candidates)
+    #: part of a longer unknown name after a capitalised modifier: "West Midlands" -> "Midlands"
+    modifier: bool = False
+    #: the feature word (as written) of a natural or built feature the name is part of: after it
+    #: ("Fraser Valley", "Vistula river"), the name itself ("Danube Delta" matched as "Delta"),
+    #: or ending it when the gazetteer's place is a town named like a feature ("Rice Lake")
+    feature: str | None = None
+    #: how the context says the name is a person's or an organisation's (None: it does not):
+    #: "title" ("Secretary Granger"), "particle" ("Dennis van Holt"), "role" ("singer Joan
+    #: Lennox", "news agency Xinhua"), "speech" ("said Granger", "Lennox said"), "initial"
+    #: ("George W. Bush"), "given" (a capitalised word before it: "Nelson Mandela", but also
+    #: "Children's Village Malakal")
+    person: str | None = None
 
 
 def tokenize(text: str) -> list[Token]:
@@ -170,8 +203,14 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:;—"
 
 
-def _qualifier(text: str, tokens: list[Token], j: int, gaz: Gazetteer) -> tuple[Candidate, ...]:
-    """The places named right after a comma ("Paris, Texas"; "Osh, Kyrgyzstan")."""
+def _qualifier(
+    text: str, tokens: list[Token], j: int, gaz: Gazetteer, head: tuple[Candidate, ...] = ()
+) -> tuple[Candidate, ...]:
+    """The places named right after a comma ("Paris, Texas"; "Osh, Kyrgyzstan") that contain
+    the name before it (candidates ``head``).  In a list ("Georgia, Oklahoma, Pennsylvania and
+    Wisconsin"; "Zhanaozen, Aktobe and Nur-Sultan") the next name is another item: a state or
+    a country followed by another one never qualifies, nor does any place followed by another
+    one when none of ``head`` lies in it."""
     if j >= len(tokens) or not tokens[j].capitalised:
         return ()
     if text[tokens[j - 1].end : tokens[j].start] not in (", ", ","):
@@ -185,9 +224,44 @@ def _qualifier(text: str, tokens: list[Token], j: int, gaz: Gazetteer) -> tuple[
             continue
         cands = gaz.lookup_key(name_key(text[tokens[j].start : tokens[k - 1].end]))
         cands = tuple(c for c in cands if c.is_country or c.is_admin1)
+        if cands and k < len(tokens) and tokens[k].lower in FEATURE_WORDS and tokens[k].capitalised:
+            return ()  # "Hollywood, San Fernando Valley": a valley, not the unit San Fernando
         if cands:
+            goes_on = _list_goes_on(text, tokens, k, gaz)
+            if goes_on == "unit" or goes_on == "place" and not any(
+                q.country == h.country and (q.is_country or q.name == h.admin1)
+                for q in cands for h in head
+            ):
+                return ()
             return cands
     return ()
+
+
+_LIST_NEXT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?")
+
+
+def _list_goes_on(text: str, tokens: list[Token], k: int, gaz: Gazetteer) -> str | None:
+    """What follows the name ending before token ``k`` in a list: "unit" for another state or
+    country ("Georgia, Oklahoma, Pennsylvania and Wisconsin"; "China, Japan, and the United
+    Kingdom"), "place" for another place ("Zhanaozen, Aktobe and Nur-Sultan"), else None."""
+    m = _LIST_NEXT.match(text, tokens[k - 1].end)
+    if not m:
+        return None
+    n = k
+    while n < len(tokens) and tokens[n].start < m.end():
+        n += 1
+    if n >= len(tokens) or tokens[n].start != m.end() or not tokens[n].capitalised:
+        return None
+    found = None
+    for e in range(min(len(tokens), n + 3), n, -1):
+        if e > n + 1 and not _gap_ok(text, tokens[e - 2], tokens[e - 1]):
+            continue
+        cands = gaz.lookup_key(name_key(text[tokens[n].start : tokens[e - 1].end]))
+        if any(c.is_country or c.is_admin1 for c in cands):
+            return "unit"
+        if cands and (e > n + 1 or tokens[n].lower not in STOPWORDS):
+            found = "place"
+    return found
 
 
 _STATE_ABBREVIATION = re.compile(r"((?:[A-Z]\.){1,2}[A-Z]|[A-Z][a-z]{1,4})\.")
@@ -225,7 +299,40 @@ def _match_at(
     return i + 1, (), None
 
 
-_TITLES = frozenset("mr mrs ms dr prof president minister general gen senator judge".split())
+#: Titles and offices before a person's name: "Secretary Napolitano", "President Bush".
+TITLES = frozenset(
+    """mr mrs ms miss dr prof president minister general gen senator sen judge secretary
+    chancellor ambassador commissioner governor mayor premier spokesman spokeswoman chairman
+    chairwoman director inspector superintendent sheriff deputy rep congressman congresswoman
+    representative envoy pope bishop archbishop cardinal reverend rev father sister brother
+    colonel col major maj captain capt lieutenant lt sergeant sgt admiral marshal commander
+    professor coach""".split()
+)
+_TITLES = TITLES
+#: Lower-case nouns of a person or an organisation right before a name: "singer Annie Lennox",
+#: "lawyer Paul Kemp", "news agency Xinhua", "leader Dennis van Holt".
+ROLE_NOUNS = frozenset(
+    """singer actor actress author writer novelist poet lawyer attorney leader spokesman
+    spokeswoman spokesperson official officer agency newspaper broadcaster daily channel company
+    firm group chairman chairwoman chief director manager founder owner president minister
+    secretary senator activist organiser organizer student teacher professor doctor nurse
+    farmer driver journalist reporter correspondent analyst economist scientist researcher
+    expert specialist adviser advisor coordinator representative envoy commissioner inspector
+    candidate opponent rival wife husband son daughter mother father brother sister drummer
+    guitarist rapper player coach striker steward colleague""".split()
+)
+#: Name particles of a person's name: "Dennis van Holt", "Hassan el Amin", "Omar bin Ali".
+PERSON_PARTICLES = frozenset(
+    "van von der den de da di del della du bin ibn bint el al le la dos das".split()
+)
+_SPEECH_AFTER = re.compile(
+    r"\A\s+(?:said|says|told|added|explained|stated|noted|insisted|argued|warned|"
+    r"urged|wrote|claimed|asked|replied|recalled|admitted|announced|reported)\b"
+)
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|added|explained|stated|noted|insisted|argued|warned|wrote|asked|"
+    r"according\s+to)\s+$"
+)
 
 
 def _in_name(text: str, tokens: list[Token], i: int, j: int) -> bool:
@@ -247,13 +354,78 @@ def _in_name(text: str, tokens: list[Token], i: int, j: int) -> bool:
 
 
 def _namesake(text: str, tokens: list[Token], j: int) -> bool:
-    """Whether the name at tokens [.., j) is followed by a landmark noun it names."""
+    """Whether the name at tokens [.., j) is followed by a landmark noun it names: "Pushkin
+    Square", "the Abai monument", "St. Peter's Square" (a possessive right before a capitalised
+    landmark noun: "Moscow's Red Square" is in Moscow, "Almaty's square" too)."""
+    if j >= len(tokens) or tokens[j].lower not in NAMESAKE_LANDMARKS:
+        return False
+    gap = text[tokens[j - 1].end : tokens[j].start]
+    if gap == " ":
+        return not text[tokens[j - 1].start : tokens[j - 1].end + 2].endswith(("'s", "’s"))
+    return gap in ("'s ", "’s ") and tokens[j].capitalised
+
+
+def _modifier(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether the name at token ``i`` follows a capitalised modifier ("West Midlands")."""
     return (
-        j < len(tokens)
-        and tokens[j].lower in NAMESAKE_LANDMARKS
-        and text[tokens[j - 1].end : tokens[j].start] == " "
-        and not text[tokens[j - 1].start : tokens[j - 1].end + 2].endswith(("'s", "’s"))
+        i > 0
+        and tokens[i - 1].capitalised
+        and tokens[i - 1].lower in MODIFIERS
+        and text[tokens[i - 1].end : tokens[i].start] == " "
     )
+
+
+def _feature(text: str, tokens: list[Token], i: int, j: int) -> str | None:
+    """The feature word (as written) of a feature the name at tokens [i, j) is part of: after it
+    ("Fraser Valley", "Vistula river"), the name itself after a capitalised word ("Danube Delta"
+    matched as "Delta", "Central Plateau" as "Plateau"), or ending it ("Rice Lake")."""
+    if j < len(tokens) and tokens[j].lower in FEATURE_WORDS and (
+        text[tokens[j - 1].end : tokens[j].start] == " "
+    ):
+        return tokens[j].text
+    last = tokens[j - 1]
+    if last.lower not in FEATURE_WORDS or not last.capitalised:
+        return None
+    if j - i > 1:
+        return last.text
+    if i > 0 and tokens[i - 1].capitalised and text[tokens[i - 1].end : tokens[i].start] == " ":
+        return last.text
+    return None
+
+
+def _person(text: str, tokens: list[Token], i: int, j: int) -> str | None:
+    """What in the context says that the name at tokens [i, j) is a person's or an
+    organisation's (see :attr:`NameSpan.person`)."""
+    prev = tokens[i - 1] if i > 0 else None
+    gap = text[prev.end : tokens[i].start] if prev else ""
+    if prev is not None and gap in (" ", ". ") and prev.lower in TITLES and prev.capitalised:
+        return "title"
+    if (
+        j + 1 < len(tokens)
+        and tokens[j].lower in PERSON_PARTICLES
+        and not tokens[j].capitalised
+        and tokens[j + 1].capitalised
+        and text[tokens[j - 1].end : tokens[j].start] == " "
+        and text[tokens[j].end : tokens[j + 1].start] in (" ", "-")
+    ):
+        return "particle"
+    if prev is not None and gap == " " and not prev.capitalised and prev.lower in ROLE_NOUNS:
+        return "role"
+    if j - i == 1 and (
+        _SPEECH_AFTER.match(text[tokens[j - 1].end : tokens[j - 1].end + 14])
+        or _SPEECH_BEFORE.search(text[max(0, tokens[i].start - 20) : tokens[i].start])
+    ):
+        return "speech"
+    if (
+        prev is not None
+        and gap in (" ", ". ")
+        and prev.capitalised
+        and prev.lower not in MODIFIERS
+        and not _sentence_initial(text, prev.start)
+        and (gap == " " or len(prev.text) == 1)
+    ):
+        return "initial" if len(prev.text) == 1 else "given"
+    return None
 
 
 def _possessive_base(text: str, tok: Token) -> Token:
@@ -283,6 +455,9 @@ def name_spans(text: str, gaz: Gazetteer) -> list[NameSpan]:
             continue
         start, end = tokens[i].start, tokens[j - 1].end
         type_word = None
+        before = _TYPE_BEFORE.search(text[max(0, start - 30) : start])
+        if before:
+            type_word = before.group(1)
         if (
             j < len(tokens)
             and tokens[j].lower in REGION_WORDS | CITY_WORDS
@@ -293,15 +468,20 @@ def name_spans(text: str, gaz: Gazetteer) -> list[NameSpan]:
             if longer:
                 cands, end, j = longer, tokens[j].end, j + 1
         prev = tokens[i - 1].lower if i > 0 else ""
+        locative = prev in _LOCATIVE and tokens[i - 1].end >= start - 2
         out.append(
             NameSpan(
                 start, end, text[start:end], cands, j - i, type_word,
-                locative=prev in _LOCATIVE and tokens[i - 1].end >= start - 2,
+                locative=locative,
+                preposition=prev if locative else None,
                 near=bool(_NEAR.search(text[max(0, start - 30) : start])),
                 sentence_initial=_sentence_initial(text, start),
-                qualifier=_qualifier(text, tokens, j, gaz),
+                qualifier=_qualifier(text, tokens, j, gaz, cands),
                 in_name=_in_name(text, tokens, i, j),
                 namesake=_namesake(text, tokens, j),
+                modifier=_modifier(text, tokens, i),
+                feature=_feature(text, tokens, i, j),
+                person=_person(text, tokens, i, j),
             )
         )  # fmt: skip
         i = j
@@ -320,6 +500,6 @@ def _carry_locative(text: str, spans: list[NameSpan]) -> list[NameSpan]:
             prev is not None and prev.locative and not span.locative
             and _LIST_GAP.fullmatch(text[prev.end : span.start])
         ):  # fmt: skip
-            span = dataclasses.replace(span, locative=True)
+            span = dataclasses.replace(span, locative=True, preposition=prev.preposition)
         out.append(span)
     return out
