@@ -176,3 +176,55 @@ def test_rejected_events_leave_their_real_world_event(store, tariff_reports):
     cluster_store(store)
     assert cluster_of(store, "e-ngo") is None
     assert members(store, cluster_of(store, "e-wire")) == ["e-daily", "e-wire"]
+
+
+def _while_grouping(monkeypatch, action, times: int = 1):
+    """Run ``action()`` (another writer's change) in the middle of the next ``times`` groupings,
+    after they read the events and before they write."""
+    import protestwatch.store.clusters as cl
+
+    original, calls = cl.cluster_records, []
+
+    def interleaved(*args, **kwargs):
+        result = original(*args, **kwargs)
+        if len(calls) < times:
+            calls.append(1)
+            action(len(calls))
+        return result
+
+    monkeypatch.setattr(cl, "cluster_records", interleaved)
+    return calls
+
+
+def test_a_report_coded_while_grouping_is_not_left_out(store, tariff_reports, monkeypatch):
+    wire, daily, ngo = tariff_reports
+    code(store, wire)
+    calls = _while_grouping(monkeypatch, lambda n: code(store, daily) if n == 1 else None)
+    report = cluster_store(store)
+    assert calls == [1]
+    # the first result (without e-daily) was thrown away and the grouping done again
+    assert report.events == 2 and memberships(store).keys() == {"e-wire", "e-daily"}
+    assert cluster_of(store, "e-daily") == cluster_of(store, "e-wire")
+
+
+def test_a_merge_made_while_grouping_is_kept(store, monkeypatch):
+    code(store, make_event("e-a", "a", locality="Almaty"))
+    code(store, make_event("e-b", "b", day="2023-10-20", locality="Almaty"))
+    cluster_store(store)
+    assert cluster_of(store, "e-a") != cluster_of(store, "e-b")
+    _while_grouping(monkeypatch, lambda n: merge(store, "e-a", "e-b", author="cody", note="same march"))
+    cluster_store(store)
+    assert cluster_of(store, "e-a") == cluster_of(store, "e-b")
+
+
+def test_inputs_that_keep_changing_are_grouped_under_the_lock(store, tariff_reports, monkeypatch):
+    """When every optimistic try is overtaken, the last one holds the lock from the read on."""
+    import protestwatch.store.clusters as cl
+
+    wire, daily, ngo = tariff_reports
+    code(store, wire)
+    pending = [daily, ngo]
+    calls = _while_grouping(monkeypatch, lambda n: code(store, pending.pop(0)), times=cl.OPTIMISTIC_TRIES)
+    report = cluster_store(store)
+    assert len(calls) == cl.OPTIMISTIC_TRIES and not pending
+    assert report.events == 3 and len(set(memberships(store).values())) == 1

@@ -162,22 +162,64 @@ def links(store: Any, cluster_id: str) -> list[Link]:
 # -- clustering the store ---------------------------------------------------------------------
 
 
+#: A clustering reads the events without holding the clusters lock (on many events it takes
+#: seconds, and merges, splits and corrections of grouped events wait for that lock).  When the
+#: events or the human decisions changed between the read and the write, the result is thrown
+#: away and computed again; the last try holds the lock from the read on.
+OPTIMISTIC_TRIES = 2
+
+
+class _Stale(Exception):
+    """The inputs of a clustering changed before its result could be written."""
+
+
+def _inputs_marker(store: Any) -> tuple[Any, ...]:
+    """What a clustering depends on, in a few index look-ups: the events (their number and
+    last change) and the human actions (corrections, reviews, merges, splits)."""
+    row = store.fetchone(
+        "SELECT (SELECT COUNT(*) FROM events), (SELECT MAX(updated_at) FROM events), "
+        "(SELECT MAX(id) FROM audit), (SELECT MAX(id) FROM cluster_decisions)"
+    )
+    return tuple(row)
+
+
 def cluster_store(
     store: Any, options: ClusterOptions | None = None, *, with_text: bool = True
 ) -> ClusterReport:
     """Group every (not rejected) event of the store into real-world events and save the result.
 
     Deterministic in the set of events, keeps human merges and splits, keeps the id of each
-    cluster that persists, and writes only what changed (``ClusterReport.changed``)."""
+    cluster that persists, and writes only what changed (``ClusterReport.changed``).  Safe beside
+    other writers: a result computed from events that changed meanwhile is never written."""
     started = time.perf_counter()
     run_id = store.start_run("dedup")
-    records = _records(store, with_text)
-    stats = ClusterStats()
-    groups = cluster_records(records, _constraints(store), options, stats)
-    by_id = {r.event_id: r for r in records}
-    ids = _assign_ids(groups, memberships(store))
-    campaigns = _campaigns(groups, ids, by_id)
-    changed = _write(store, groups, ids, campaigns, by_id, run_id)
+
+    def compute() -> tuple[list[Record], ClusterStats, list[Group], list[str], list[str | None]]:
+        records = _records(store, with_text)
+        stats = ClusterStats()
+        groups = cluster_records(records, _constraints(store), options, stats)
+        ids = _assign_ids(groups, memberships(store))
+        return records, stats, groups, ids, _campaigns(groups, ids, {r.event_id: r for r in records})
+
+    def attempt(locked: bool) -> tuple[Any, ...]:
+        read_at = _now()
+        marker = _inputs_marker(store)
+        records, stats, groups, ids, campaigns = compute()
+        by_id = {r.event_id: r for r in records}
+        # unchanged, and nothing written in the second of the read (times are to the second)
+        settled = marker[1] is None or marker[1] < read_at
+        expect = None if locked else (marker if settled else ())
+        changed = _write(store, groups, ids, campaigns, by_id, run_id, expect=expect)
+        return records, stats, groups, changed
+
+    for _ in range(OPTIMISTIC_TRIES):
+        try:
+            records, stats, groups, changed = attempt(locked=False)
+            break
+        except _Stale:
+            logger.info("the events changed while they were being grouped: grouping again")
+    else:
+        records, stats, groups, changed = store.atomic(lambda: attempt(locked=True), lock=CLUSTERS_LOCK)
     report = ClusterReport(
         events=len(records), clusters=len(groups),
         multi_source=sum(1 for g in groups if len(g.members) > 1), changed=changed,
@@ -260,8 +302,13 @@ def _summary(
 
 
 def _write(store: Any, groups: Sequence[Group], ids: Sequence[str], campaigns: Sequence[str | None],
-           by_id: Mapping[str, Record], run_id: int) -> int:  # fmt: skip
+           by_id: Mapping[str, Record], run_id: int, *, expect: tuple[Any, ...] | None = None) -> int:  # fmt: skip
+    """Save a clustering; with ``expect``, only if the inputs still match that marker
+    (:func:`_inputs_marker`; raises ``_Stale`` otherwise)."""
+
     def work() -> int:
+        if expect is not None and _inputs_marker(store) != expect:
+            raise _Stale
         old = {r[0]: (r[1], r[2]) for r in store.fetchall("SELECT id, fingerprint, campaign FROM clusters")}
         now, changed = _now(), 0
         for g, cid, campaign in zip(groups, ids, campaigns):
