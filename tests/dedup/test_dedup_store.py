@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from protestwatch.errors import StoreError
+from protestwatch.errors import StoreConflict, StoreError
 from protestwatch.model import Article
 from protestwatch.store import open_store
 from protestwatch.store.clusters import (
@@ -176,6 +176,10 @@ def test_rejected_events_leave_their_real_world_event(store, tariff_reports):
     cluster_store(store)
     assert cluster_of(store, "e-ngo") is None
     assert members(store, cluster_of(store, "e-wire")) == ["e-daily", "e-wire"]
+    with pytest.raises(StoreConflict, match="rejected as not a protest"):
+        merge(store, "e-ngo", "e-wire", author="ana")
+    with pytest.raises(StoreError, match="no real-world event 'e-none'"):
+        merge(store, "e-none", "e-wire", author="ana")
 
 
 def _while_grouping(monkeypatch, action, times: int = 1):

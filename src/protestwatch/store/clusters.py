@@ -405,6 +405,10 @@ def _record_decision(store: Any, kind: str, part_a: Sequence[str], part_b: Seque
 def _resolve(store: Any, name: str) -> tuple[str, list[str]]:
     cid = cluster_of(store, name)
     if cid is None:
+        row = store.fetchone("SELECT review FROM events WHERE id = ?", (name,))
+        if row is not None and row[0] == "rejected":
+            raise StoreConflict(f"event {name!r} was rejected as not a protest: it belongs to no "
+                                "real-world event (accept it first)")  # fmt: skip
         raise StoreError(
             f"no real-world event {name!r}: give a cluster id or an event id (run `dedup` first)"
         )
