@@ -418,11 +418,29 @@ def check(db: str, journals: list[dict[str, Any]], web: Web, seed_new: int, serv
     a = {name: _query(db, sql) for name, sql in MACHINE_QUERIES.items()}
     b = {name: _query(str(reference), sql) for name, sql in MACHINE_QUERIES.items()}
     diff = differences(_plain_rows(a), _plain_rows(b))
+    if "events" in diff:
+        diff["events"]["fields"] = _field_differences(_plain_rows(a)["events"], _plain_rows(b)["events"])
     out["machine_vs_reference"] = {"differences": diff, "seconds": round(time.perf_counter() - started, 1),
                                    "events": len(a["events"])}  # fmt: skip
     if diff:
         problems.append(f"machine codings differ from the undisturbed reference: {json.dumps(diff)[:600]}")
     out["problems"] = problems
+    return out
+
+
+def _field_differences(mine: list[tuple], reference: list[tuple], limit: int = 5) -> list[str]:
+    """For a few events coded differently: which fields differ ("id.field: ours != reference")."""
+    theirs = {row[0]: row for row in reference}
+    out: list[str] = []
+    for row in mine:
+        other = theirs.get(row[0])
+        if other is None or other == row or not isinstance(row[2], dict) or not isinstance(other[2], dict):
+            continue
+        keys = sorted(k for k in set(row[2]) | set(other[2]) if row[2].get(k) != other[2].get(k))
+        out.append(f"{row[0]} ({row[1]}): " + "; ".join(
+            f"{k}: {str(row[2].get(k))[:80]} != {str(other[2].get(k))[:80]}" for k in keys))  # fmt: skip
+        if len(out) >= limit:
+            break
     return out
 
 
