@@ -92,3 +92,40 @@ def test_routes_head_first_names_and_compound_landmarks(sentence: str, expected:
 def test_routes_need_landmarks(sentence: str) -> None:
     found = find_location_details(sentence, Span(0, len(sentence)))
     assert not any(" to " in f.value for f in found)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("About 60 drivers honked their way in a motorcade through the city centre on Saturday.",
+         "through the city centre"),
+        ("Students poured onto the central square in the evening.", "onto the central square"),
+        ("Riot police surrounded Freedom Square before noon.", "Freedom Square"),
+        ("Villagers blocked the Osh–Batken highway for six hours.", "the Osh–Batken highway"),
+        ("A few dozen students from several universities held a sit-in outside the House of "
+         "Representatives (DPR) complex in Senayan.", "outside the House of Representatives (DPR) complex"),
+    ],
+)  # fmt: skip
+def test_more_location_details(sentence: str, expected: str) -> None:
+    assert details(sentence)[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence, wrong",
+    [
+        ("Activists tried to take their protest to the streets, but police surrounded Pushkin "
+         "Square.", "the streets"),
+        ("Thousands of students of Makerere University marched to parliament.", "Makerere University"),
+        ("Nurses from three hospitals rallied outside the health ministry.", "three hospitals"),
+        ("Police took the picketer to a police station for a document check.", "a police station"),
+        ("The two men were taken to the district court the next day.", "the district court"),
+    ],
+)  # fmt: skip
+def test_not_where_the_crowd_was(sentence: str, wrong: str) -> None:
+    assert wrong not in details(sentence)
+
+
+def test_a_refused_phrase_does_not_leave_its_name_behind() -> None:
+    assert "Shirak regional court" not in details(
+        "Judge Aram Petrosyan of the Shirak regional court found that the men blocked the road.")
+    assert "Bello University" not in details("Police shot at students of Ahmadu Bello University in Zaria.")

@@ -242,3 +242,20 @@ def test_georgia_the_state_or_the_country_by_its_neighbours(gaz: Gazetteer) -> N
     assert got["Georgia"]["country"] == "US"
     got = _resolved("Truckers from Armenia, Azerbaijan and Georgia blocked the road.", gaz)
     assert got["Georgia"]["country"] == "GE"
+
+
+def test_a_town_where_someone_spoke_is_not_a_person_elsewhere_in_the_text(gaz: Gazetteer) -> None:
+    """"a driver in Karakol said": the speech verb follows a place, not a surname, so other
+    mentions of the town without a firm locative ("families of Karakol") keep the town."""
+    texts = (
+        "Families of Karakol blocked the lake road on Monday. A driver in Karakol said fuel was scarce.",
+        "Shopkeepers of Naryn marched to the akimat. A trader in Naryn told reporters that rents had doubled.",
+        "The elders of Khorog met on Friday; an official at Khorog later said the talks went well.",
+    )
+    for text in texts:
+        found = [d for d in geoparse(text, gaz) if d["latitude"] is not None]
+        names = [d["text"] for d in found]
+        town = text.split(" of ")[1].split()[0].rstrip(".;,")
+        assert names.count(town) == 2, (text, names)
+    # a bare speech verb still marks a surname ("said Granger" with no place word before it)
+    assert "Granger" not in [d["text"] for d in geoparse("\"We will talk,\" said Granger in Chicago.", gaz)]

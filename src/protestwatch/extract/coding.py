@@ -23,6 +23,7 @@ from protestwatch.extract import actors, claims, counts, crowd_size, issues, par
 from protestwatch.extract.form import classify_form
 from protestwatch.extract.segment import EventFrame, SentenceInfo
 from protestwatch.extract.triggers import gathering_cue
+from protestwatch.geo.details import find_scope_details
 from protestwatch.model import (
     Article, DatePrecision, DateRange, Evidence, Event, Finding, Force, Form, GeoPrecision,
     Permit, Place, PlaceMention, Report, Source, Span, Status, SubEventType,
@@ -79,6 +80,7 @@ class ArticleAnalysis:
     place_names: frozenset[str] | None = None  # lower-cased names that are not organizers
     location_details: Callable[[str, Span], list[Finding[str]]] | None = None
     place_at: Callable[[PlaceMention, dt.date], Place] | None = None  # its name at a date
+    last_town: PlaceMention | None = None  # the locality of the latest event coded so far
     used_ids: set[str] = field(default_factory=set)
     _found: dict[tuple[Any, int], list[Finding]] = field(default_factory=dict)
 
@@ -115,6 +117,7 @@ def code_frame(frame: EventFrame, analysis: ArticleAnalysis) -> list[Event]:
         return []
     campaign = None
     detail = _location_detail(analysis, trigger_spans)
+    scope = _scope_detail(frame, analysis)
     events = []
     for mention in places:
         indices = _sentences_for(frame, analysis, mention, places)
@@ -129,11 +132,19 @@ def code_frame(frame: EventFrame, analysis: ArticleAnalysis) -> list[Event]:
         if mention.span.end > mention.span.start:
             evidence["country"] = evidence["locality"] = [mention.span]
         values["campaign"] = campaign
-        # A detail ("outside the regional administration") belongs to a single-place event.
-        if detail is not None and len(places) == 1:
-            values["location_detail"] = detail.value
-            evidence["location_detail"] = [detail.span]
+        # A detail ("outside the regional administration") belongs to a single-place event; an
+        # event of a wave takes the detail of a sentence that names its place alone ("In Tomsk, a
+        # student stood outside the regional court"); a region- or country-level event the words
+        # that say where ("other cities", "across the country") before any site.
+        own = detail if len(places) == 1 else _own_detail(frame, analysis, mention, places, indices)
+        if place.precision.value >= GeoPrecision.REGION.value and scope is not None:
+            own = scope
+        if own is not None:
+            values["location_detail"] = own.value
+            evidence["location_detail"] = [own.span]
         events.append(_make_event(values, evidence, analysis, base.confidence, mention))
+        if place.precision.value <= GeoPrecision.NEAR_LOCALITY.value:
+            analysis.last_town = mention
     return events
 
 
@@ -372,6 +383,12 @@ def _event_places(frame: EventFrame, analysis: ArticleAnalysis) -> list[PlaceMen
     before = _previous_sentence_places(frame, analysis)
     if before:  # "... in the town's central square": the town named just before
         return before[:1]
+    earlier = _anaphoric_place(frame, analysis)
+    if earlier is not None:  # "the group in the city first rallied last month"
+        return [earlier]
+    seat = _national_seat(frame, analysis)
+    if seat is not None:  # "rallied outside parliament": the capital
+        return [seat]
     fallback = analysis.dateline
     if fallback is not None and (
         fallback.kind == "metadata"
@@ -385,6 +402,67 @@ def _event_places(frame: EventFrame, analysis: ArticleAnalysis) -> list[PlaceMen
     if analysis.country and analysis.country_share >= 0.5:
         return [_country_mention(analysis.country, Span(0, 0))]
     return []
+
+
+# "in the city", "the town's square", "the village": the town of the story told before.
+_TOWN_ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(?:same\s+)?(?:city|town|village)\b(?!\s+of\b)", re.I)
+# "in the region", "across the province": the region of the story told before, at region level.
+_REGION_ANAPHOR = re.compile(
+    r"\b(?:in|across|throughout|around|all\s+over)\s+the\s+(?:region|province|oblast)\b(?!\s+of\b)", re.I
+)
+# A national parliament sits in the capital: "outside parliament", "picketed the national
+# parliament", "in front of the Parliament of Georgia" (not a regional, state or city one).
+_PARLIAMENT = re.compile(
+    r"\b(?:outside(?:\s+of)?|in\s+front\s+of|near|at|opposite|before|towards?|to|onto|on|"
+    r"picket(?:ed|ing)?|block(?:ed|ing)?|surround(?:ed|ing)?|besieg(?:ed|ing)|storm(?:ed|ing)?)\s+"
+    r"(?:the\s+)?(?:(?:national|country['’]s|nation['’]s)\s+)?(?P<seat>parliament)"
+    r"(?:\s+of\s+(?-i:[A-Z])\w+)?(?:\s+(?:building|complex|square))?\b",
+    re.IGNORECASE,
+)
+
+
+def _frame_and_next(frame: EventFrame, analysis: ArticleAnalysis) -> list[int]:
+    """The frame's sentences and the one that follows it in its paragraph ("... a deputy akim met a
+    delegation.  Rallies are not new to the city")."""
+    out = frame.all_sentences
+    nxt = out[-1] + 1
+    if nxt < len(analysis.sentences) and analysis.sentences[nxt].paragraph == analysis.sentences[out[-1]].paragraph:
+        out = [*out, nxt]
+    return out
+
+
+def _anaphoric_place(frame: EventFrame, analysis: ArticleAnalysis) -> PlaceMention | None:
+    """The place a frame without one refers back to: "in the region" is the region of the latest
+    event's town (at region precision), "in the city" that town itself."""
+    town = analysis.last_town
+    if town is None or town.place.country != analysis.country:
+        return None
+    texts = [analysis.sentences[i].text for i in _frame_and_next(frame, analysis)]
+    if town.place.admin1 and any(_REGION_ANAPHOR.search(t) for t in texts):
+        region = Place(country=town.place.country, admin1=town.place.admin1, precision=GeoPrecision.REGION,
+                       feature="admin1")  # fmt: skip
+        return PlaceMention(town.span, town.text, region, town.score, "anaphor")
+    if any(_TOWN_ANAPHOR.search(t) for t in texts):
+        return town
+    return None
+
+
+def _national_seat(frame: EventFrame, analysis: ArticleAnalysis) -> PlaceMention | None:
+    """The capital, for a frame with no place whose protest was at the national parliament."""
+    if analysis.country is None or analysis.place_at is None:
+        return None
+    for i in frame.sentences:
+        info = analysis.sentences[i]
+        m = _PARLIAMENT.search(info.text)
+        if m is None:
+            continue
+        span = Span(info.span.start + m.start("seat"), info.span.start + m.end("seat"))
+        seat = PlaceMention(span, m.group("seat"), Place(country=analysis.country), 0.5, "capital")
+        when = frame.date.value.start if frame.date is not None else analysis.article.published
+        capital = analysis.place_at(seat, when or dt.date.today())
+        if capital.locality:
+            return PlaceMention(span, m.group("seat"), capital, 0.5, "capital")
+    return None
 
 
 def _has_town(frame: EventFrame) -> bool:
@@ -424,9 +502,13 @@ def _country_mention(country: str | None, span: Span) -> PlaceMention:
 
 
 def _place_values(place: Place) -> dict[str, Any]:
+    """The event's place fields.  Coordinates are the locality's (codebook §2): an event at
+    region or country precision has none (its admin1 and country stay)."""
+    located = place.precision.value <= GeoPrecision.NEAR_LOCALITY.value
     return {
         "country": place.country, "admin1": place.admin1, "locality": place.locality,
-        "latitude": place.latitude, "longitude": place.longitude, "geo_precision": place.precision,
+        "latitude": place.latitude if located else None,
+        "longitude": place.longitude if located else None, "geo_precision": place.precision,
     }  # fmt: skip
 
 
@@ -438,6 +520,35 @@ def _location_detail(analysis: ArticleAnalysis, spans: list[Span]) -> Finding[st
         if found:
             return found[0]
     return None
+
+
+def _own_detail(
+    frame: EventFrame, analysis: ArticleAnalysis, mention: PlaceMention, places: list[PlaceMention],
+    indices: list[int],
+) -> Finding[str] | None:  # fmt: skip
+    """The detail of one place of a wave: from a sentence of the frame that names that place and
+    no other of the wave's."""
+    if analysis.location_details is None or mention.place.precision == GeoPrecision.COUNTRY:
+        return None
+    keys, own = {_place_key(p) for p in places}, _place_key(mention)
+    for i in indices:
+        named = {_place_key(m) for m in analysis.sentences[i].mentioned} & keys
+        if named == {own}:
+            found = analysis.location_details(analysis.text, analysis.sentences[i].span)
+            if found:
+                return found[0]
+    return None
+
+
+_SCOPE_ADJECTIVES = frozenset({"nationwide", "countrywide"})
+
+
+def _scope_detail(frame: EventFrame, analysis: ArticleAnalysis) -> Finding[str] | None:
+    """The words of the frame's first sentences that say over what area it went on ("and other
+    cities", "across the country"): the detail of its region- or country-level event."""
+    found = [f for i in frame.sentences for f in find_scope_details(analysis.text, analysis.sentences[i].span)]
+    # "a nationwide day of strikes ... marches across the country": the words of a place first
+    return next((f for f in found if f.value.lower() not in _SCOPE_ADJECTIVES), found[0] if found else None)
 
 
 def _campaign_key(base: _Fields, places: list[PlaceMention]) -> str:

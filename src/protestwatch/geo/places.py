@@ -527,12 +527,14 @@ def _resolve_all(
 def _person_names(spans: list[NameSpan]) -> frozenset[str]:
     """The single-word names the text gives a person by a title, an initial, a particle, a role
     noun or a speech verb ("Secretary Granger", "George W. Bush", "singer Joan Lennox", "said
-    Lennox"; a capitalised word alone before it is not enough: "Children's Village Malakal")."""
+    Lennox"; a capitalised word alone before it is not enough: "Children's Village Malakal").
+    A speech verb after a firm locative is not one: "a trader in Naryn said" names where he spoke."""
     return frozenset(
         name_key(s.text) for s in spans
         if s.tokens == 1 and not s.qualifier
         and (s.person in ("title", "initial", "particle", "role")
-             or s.person == "speech" and s.candidates[0].population < _WEAK_PERSON_CUE_LIMIT)
+             or s.person == "speech" and s.candidates[0].population < _WEAK_PERSON_CUE_LIMIT
+             and not (s.preposition in _STRONG_LOCATIVE or s.near))
     )  # fmt: skip
 
 

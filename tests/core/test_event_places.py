@@ -1,0 +1,125 @@
+"""The place stage end to end: which place an event gets, its precision, its coordinates and its
+location detail, on short invented articles (one mechanism each, in varied phrasings)."""
+
+import datetime as dt
+
+import pytest
+
+from protestwatch.model import Article
+from protestwatch.pipeline import Pipeline, PipelineConfig
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline.load(PipelineConfig())
+
+
+def code(pipeline, text, published="2024-06-12"):
+    article = Article(text=text, id="case", published=dt.date.fromisoformat(published), language="en")
+    return list(pipeline.process(article).events)
+
+
+def by_year(events, year):
+    return [e for e in events if e.date_start.year == year]
+
+
+def test_region_and_country_events_have_no_coordinates_but_towns_do(pipeline) -> None:
+    region = code(pipeline, "Hundreds of farmers blocked roads across the Naryn region on Monday to "
+                            "demand compensation for flooded fields.")
+    assert [(e.admin1, e.locality, int(e.geo_precision)) for e in region] == [("Naryn", None, 3)]
+    assert region[0].latitude is None and region[0].longitude is None
+    country = code(pipeline, "Kazakh farmers have a long record of protest. In 2016, rallies against "
+                             "the land code swept through many parts of Kazakhstan.")
+    assert [int(e.geo_precision) for e in country] == [4]
+    assert country[0].latitude is None and country[0].country == "KZ"
+    town = code(pipeline, "About 300 traders rallied in Osh on Monday against new market fees.")
+    assert town[0].locality == "Osh" and town[0].latitude == pytest.approx(40.5, abs=0.2)
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        ("About 200 taxi drivers rallied in Karakol on Monday against a new fuel levy.\n\n"
+         "The ministry said it would review the levy.\n\n"
+         "The drivers' association in the town first protested in March 2022, when a few dozen "
+         "members gathered near the bus station.", "Karakol"),
+        ("Several hundred residents marched through Naryn on Saturday to oppose a mining licence.\n\n"
+         "Officials declined to comment.\n\n"
+         "Two years ago, villagers picketed the city's administration over the same mine.", "Naryn"),
+    ],
+)  # fmt: skip
+def test_the_town_named_before_is_where_an_unplaced_earlier_protest_was(pipeline, text, town) -> None:
+    events = code(pipeline, text)
+    assert len(events) == 2
+    assert {e.locality for e in events} == {town}
+    assert all(int(e.geo_precision) == 1 for e in events)
+
+
+def test_a_wave_in_the_region_is_coded_at_region_precision(pipeline) -> None:
+    text = (
+        "Hundreds of residents of Khorog rallied outside the regional administration on Saturday "
+        "to demand an inquiry into a death in custody.\n\n"
+        "Police did not intervene.\n\n"
+        "In May 2022, a wave of protests in the region was ended by a security operation."
+    )
+    events = code(pipeline, text, "2024-09-08")
+    old = by_year(events, 2022)
+    assert [(e.country, e.admin1, e.locality, int(e.geo_precision)) for e in old] == [
+        ("TJ", "Gorno-Badakhshan", None, 3)
+    ]
+    assert old[0].latitude is None
+    assert by_year(events, 2024)[0].locality == "Khorog"
+
+
+@pytest.mark.parametrize(
+    "text, published, capital",
+    [
+        ("Georgian opposition supporters rallied outside parliament on Thursday against the "
+         "results of the election.", "2024-11-01", "Tbilisi"),
+        ("Several thousand Armenians protested in front of the parliament building on Monday, "
+         "demanding the prime minister's resignation.", "2024-05-15", "Yerevan"),
+        ("Kyrgyz teachers picketed the national parliament on Tuesday over unpaid wages.",
+         "2023-02-10", "Bishkek"),
+    ],
+)  # fmt: skip
+def test_a_protest_at_the_national_parliament_is_in_the_capital(pipeline, text, published, capital) -> None:
+    events = code(pipeline, text, published)
+    assert [(e.locality, int(e.geo_precision)) for e in events] == [(capital, 1)]
+
+
+def test_a_parliament_in_a_named_town_stays_in_that_town(pipeline) -> None:
+    events = code(pipeline, "Georgian students rallied outside parliament in Kutaisi on Thursday "
+                            "against the new curriculum.", "2015-05-10")
+    assert [e.locality for e in events] == ["Kutaisi"]
+
+
+def test_each_town_of_a_wave_gets_the_detail_its_own_sentence_gives(pipeline) -> None:
+    text = (
+        "Single-person pickets were held on Sunday in Omsk, Tomsk and Perm. In Tomsk, a student "
+        "stood outside the regional court with a placard. In Perm, police took the picketer to a "
+        "police station for a document check."
+    )
+    events = {e.locality: e for e in code(pipeline, text, "2023-09-18")}
+    assert set(events) == {"Omsk", "Tomsk", "Perm"}
+    assert events["Tomsk"].location_detail == "outside the regional court"
+    assert events["Omsk"].location_detail is None
+    assert events["Perm"].location_detail is None  # where a detainee was taken is not the site
+
+
+@pytest.mark.parametrize(
+    "text, detail",
+    [
+        ("Marches were held on Thursday in Lille, Nantes and other cities against the pension "
+         "reform.", "other cities"),
+        ("French unions called a nationwide day of action: rallies across the country on June 1 "
+         "against the reform.",
+         "across the country"),
+        ("In 2016, protests against the land code spread to many parts of the country, "
+         "Kazakh media reported.", "many parts of the country"),
+    ],
+)  # fmt: skip
+def test_a_country_level_event_keeps_the_words_that_say_where(pipeline, text, detail) -> None:
+    events = code(pipeline, text, "2022-05-20")
+    country = [e for e in events if int(e.geo_precision) == 4]
+    assert len(country) == 1
+    assert country[0].location_detail == detail
