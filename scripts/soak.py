@@ -90,7 +90,7 @@ def _write_jsonl(path: Path, articles: list[dict[str, Any]]) -> None:
 # -- the writers ---------------------------------------------------------------------------------
 
 
-def writer(k: int, db: str, deadline: float, batch: int, journal_path: str) -> None:
+def writer(k: int, db: str, deadline: float, batch: int, journal_path: str, min_batches: int = 0) -> None:
     """One writer process (see the module's docstring); every success goes to its journal."""
     from protestwatch.api import Workspace
 
@@ -104,7 +104,7 @@ def writer(k: int, db: str, deadline: float, batch: int, journal_path: str) -> N
             journal.flush()
 
         n = 0
-        while time.time() < deadline:
+        while time.time() < deadline or n < min_batches:
             n += 1
             try:
                 items = [next(own) for _ in range(batch)]
@@ -466,6 +466,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reviewers", type=int, default=2)
     ap.add_argument("--batch", type=int, default=16, help="new articles per writer batch")
     ap.add_argument("--seed-articles", type=int, default=200)
+    ap.add_argument("--min-batches", type=int, default=0,
+                    help="each writer goes on past the time until it has done this many batches")
     ap.add_argument("--server-workers", type=int, default=1)
     ap.add_argument("--port", type=int, default=8781)
     ap.add_argument("--keep", action="store_true", help="keep the schema")
@@ -495,7 +497,8 @@ def main(argv: list[str] | None = None) -> int:
 
         deadline = time.time() + 60 * args.minutes
         journals = [work / f"writer-{k}.jsonl" for k in range(args.writers)]
-        procs = [_spawn.Process(target=writer, args=(k, db, deadline, args.batch, str(journals[k])))
+        procs = [_spawn.Process(target=writer, args=(k, db, deadline, args.batch, str(journals[k]),
+                                                     args.min_batches))
                  for k in range(args.writers)]  # fmt: skip
         web = Web(args.port, reader_token, coder_token, deadline)
         threads = [threading.Thread(target=web.reader, args=(100 + i,), daemon=True) for i in range(args.readers)]
