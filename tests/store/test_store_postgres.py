@@ -71,3 +71,43 @@ def test_nul_characters_are_a_store_error(pg_schema_url):
         with pytest.raises(StoreError, match="NUL"):
             store.correct("e1", "location_detail", "bad\x00value", author="ana")
         assert store.corrections("e1") == []
+
+
+def _cut(store) -> None:
+    """End the store's server session from outside, as a server restart would."""
+    import psycopg
+
+    from .pgfixture import PG_URL
+
+    pid = store.scalar("SELECT pg_backend_pid()")
+    with psycopg.connect(PG_URL, autocommit=True) as admin:
+        assert admin.execute("SELECT pg_terminate_backend(%s)", (pid,)).fetchone()[0]
+
+
+def test_a_lost_connection_is_replaced(pg_schema_url):
+    from protestwatch.errors import StoreUnavailable
+
+    with open_store(pg_schema_url) as store:
+        store.add_article(article(1))
+        _cut(store)
+        assert store.count_events() == 0  # a read is tried again on a new connection
+        _cut(store)
+        with pytest.raises(StoreUnavailable, match="connection to the server was lost"):
+            store.add_article(article(2))  # a write is not: it might have been done
+        assert store.add_article(article(2)) in (True, False)  # the next one has a connection
+        _cut(store)
+        store.save_coding("a1", [event("e1", "a1")])  # a transaction begins on a new connection
+        assert [e.id for e in store.events()] == ["e1"]
+
+        original = store._write_derived
+
+        def cut_midway(*args, **kwargs):
+            original(*args, **kwargs)
+            _cut(store)
+
+        store._write_derived = cut_midway
+        with pytest.raises(StoreUnavailable):
+            store.save_coding("a2", [event("e2", "a2")])
+        store._write_derived = original
+        assert [e.id for e in store.events()] == ["e1"]  # none of the lost transaction was kept
+        assert store.pending_ids() == ["a2"]

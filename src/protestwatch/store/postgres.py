@@ -25,6 +25,7 @@ translated (``store/fts.py``).
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -72,6 +73,8 @@ class Row:
         return f"Row({dict(zip(self._index, self._values))!r})"
 
 
+logger = logging.getLogger(__name__)
+
 def _row_factory(cursor: Any) -> Any:
     description = cursor.description
     if description is None:
@@ -118,29 +121,50 @@ class PostgresStore(SQLStore):
         if psycopg is None:  # pragma: no cover
             raise StoreError("PostgreSQL needs the psycopg package: pip install 'psycopg[binary]'")
         self.url = url
-        conninfo, self.schema = split_url(url)
+        self._conninfo, self.schema = split_url(url)
         self._sql_cache: dict[str, str] = {}
+        self._conn = self._connect(create_schema=True)
         try:
-            self._conn = psycopg.connect(conninfo, autocommit=True, row_factory=_row_factory)
+            self._migrate()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def _connect(self, create_schema: bool = False) -> Any:
+        """A new connection, in autocommit mode, on the store's schema."""
+        try:
+            conn = psycopg.connect(self._conninfo, autocommit=True, row_factory=_row_factory)
         except psycopg.OperationalError as exc:  # down, unreachable, no connection slot left
             raise StoreUnavailable(f"cannot connect to {self.name}: {str(exc).strip()}") from exc
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to {self.name}: {str(exc).strip()}") from exc
         # JSON columns read as their text, as on SQLite (the store parses it itself)
-        self._conn.adapters.register_loader("jsonb", TextLoader)
+        conn.adapters.register_loader("jsonb", TextLoader)
         try:
             if self.schema:
                 from psycopg import sql
 
-                try:
-                    self._conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(self.schema)))
-                except pg_errors.UniqueViolation:  # created by another process at the same time
-                    pass
-                self._conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(self.schema)))
-            self._migrate()
+                if create_schema:
+                    try:
+                        conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(self.schema)))
+                    except pg_errors.UniqueViolation:  # created by another process at the same time
+                        pass
+                conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(self.schema)))
         except BaseException:
-            self._conn.close()
+            conn.close()
             raise
+        return conn
+
+    def _live(self) -> None:
+        """Between transactions, replace a connection that was lost (the server restarted, or
+        cut an idle connection) by a new one."""
+        if self._depth == 0 and self._conn.closed:
+            logger.warning("%s: the connection was lost; reconnecting", self.name)
+            self._conn = self._connect()
+
+    def _lost(self, exc: BaseException) -> BaseException:
+        """The error to raise for a statement that failed because the connection went away."""
+        return StoreUnavailable(f"{self.name}: the connection to the server was lost ({str(exc).strip()})")
 
     @property
     def name(self) -> str:
@@ -162,19 +186,45 @@ class PostgresStore(SQLStore):
         return out
 
     def _cursor(self, sql: str, args: Sequence[Any]) -> Any:
+        self._live()
         try:
             return self._conn.execute(self._sql(sql), tuple(args))
         except pg_errors.DataError as exc:
             if isinstance(exc, pg_errors.UntranslatableCharacter) or "0x00" in str(exc):
                 raise StoreError(f"{self.name}: a value holds a NUL character, which PostgreSQL cannot store") from exc
             raise
+        except psycopg.OperationalError as exc:
+            if not self._conn.closed:
+                raise
+            # A read outside a transaction is tried once more on a new connection; a write is
+            # not (it may have been done before the connection went): the caller hears of it.
+            if self._depth == 0 and sql.lstrip()[:6].upper() in ("SELECT", "WITH"):
+                self._live()
+                return self._conn.execute(self._sql(sql), tuple(args))
+            raise self._lost(exc) from exc
 
     def _cursor_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        with self._conn.cursor() as cur:
-            cur.executemany(self._sql(sql), [tuple(r) for r in rows])
+        self._live()
+        try:
+            with self._conn.cursor() as cur:
+                cur.executemany(self._sql(sql), [tuple(r) for r in rows])
+        except psycopg.OperationalError as exc:
+            if not self._conn.closed:
+                raise
+            raise self._lost(exc) from exc
 
     def _begin(self, lock: str | None) -> None:
-        self._conn.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+        self._live()
+        try:
+            self._conn.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+        except psycopg.OperationalError as exc:
+            if not self._conn.closed:
+                raise
+            try:  # nothing was done yet: begin again on a new connection
+                self._live()
+                self._conn.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+            except psycopg.OperationalError as again:
+                raise self._lost(again) from exc
         if lock:
             try:
                 self._take_lock(lock)
@@ -184,8 +234,16 @@ class PostgresStore(SQLStore):
 
     def _end(self, commit: bool) -> None:
         if self._conn.closed:
+            if commit:  # the server rolled the transaction back when the connection went
+                raise StoreUnavailable(f"{self.name}: the connection to the server was lost; nothing was saved")
             return
-        self._conn.execute("COMMIT" if commit else "ROLLBACK")
+        try:
+            self._conn.execute("COMMIT" if commit else "ROLLBACK")
+        except psycopg.OperationalError as exc:
+            if not self._conn.closed:
+                raise
+            if commit:  # whether the server committed is unknown
+                raise self._lost(exc) from exc
 
     def _lock_key(self, lock: str) -> int:
         digest = hashlib.sha1(f"protestwatch:{self.schema or ''}:{lock}".encode()).digest()
