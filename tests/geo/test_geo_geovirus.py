@@ -76,3 +76,27 @@ def test_own_gold_set(gaz: Gazetteer) -> None:
     assert score.articles == 22 and score.gold == 85
     assert score.precision >= 0.98 and score.recall >= 0.98
     assert score.accuracy_161km >= 0.96 and score.country_rate == 1.0
+
+
+LOCAL_GOLD = Path(__file__).parent / "data" / "local_gold.xml"
+WIRE_GOLD = Path(__file__).parent / "data" / "wire_gold.xml"
+
+
+def test_local_gold_set(gaz: Gazetteer) -> None:
+    """Twenty invented local-newspaper articles (US towns and counties with datelines, "the
+    county seat", states given once or not at all; local papers of the UK, India, Nigeria and
+    Australia).  Achieved: P 0.994, R 0.949, 1.000 within 161 km, right country 1.000 (measured
+    on the set the local-news rules were written against: see docs/geoparsing.md)."""
+    score = score_geovirus(LOCAL_GOLD, gaz)
+    assert score.articles == 20 and score.gold == 175
+    assert score.precision >= 0.98 and score.recall >= 0.93
+    assert score.accuracy_161km >= 0.97 and score.country_rate >= 0.98
+
+
+def test_wire_gold_set(gaz: Gazetteer) -> None:
+    """Fifteen invented international wire stories (capitals, provinces, regions, former names,
+    demonyms as context).  Achieved: P 0.994, R 0.957, 0.948 within 161 km, right country 1.000."""
+    score = score_geovirus(WIRE_GOLD, gaz)
+    assert score.articles == 15 and score.gold == 162
+    assert score.precision >= 0.98 and score.recall >= 0.94
+    assert score.accuracy_161km >= 0.93 and score.country_rate >= 0.98

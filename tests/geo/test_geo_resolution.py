@@ -259,3 +259,50 @@ def test_a_town_where_someone_spoke_is_not_a_person_elsewhere_in_the_text(gaz: G
         assert names.count(town) == 2, (text, names)
     # a bare speech verb still marks a surname ("said Granger" with no place word before it)
     assert "Granger" not in [d["text"] for d in geoparse("\"We will talk,\" said Granger in Chicago.", gaz)]
+
+
+# -- local news: datelines, counties, the text's state (invented sentences) --------------------
+
+
+def test_a_dateline_state_abbreviation_picks_the_town_not_the_country(gaz: Gazetteer) -> None:
+    text = ("MEXICO, Mo. — Workers at a brick plant in Mexico walked out on Tuesday, and drivers "
+            "from Vandalia joined their picket line.")  # fmt: skip
+    got = geoparse(text, gaz)
+    assert [(d["text"], d["country"], d["admin1"]) for d in got if d["text"].lower() == "mexico"] == [
+        ("MEXICO", "US", "Missouri"), ("Mexico", "US", "Missouri")
+    ]
+
+
+def test_a_three_letter_dateline(gaz: Gazetteer) -> None:
+    got = geoparse("OSH — Traders closed the main bazaar on Monday over new rents.", gaz)
+    assert [(d["text"], d["country"]) for d in got] == [("OSH", "KG")]
+
+
+def test_a_us_county_resolves_in_the_state_of_the_text(gaz: Gazetteer) -> None:
+    got = _resolved("Crews from Knox County joined firefighters in Vincennes and Washington, "
+                    "Indiana, on Sunday.", gaz)  # fmt: skip
+    knox = got["Knox County"]
+    assert knox["feature"] == "admin2" and knox["admin1"] == "Indiana"
+    got = _resolved("Volunteers in Greene County handed out water after wells ran dry near "
+                    "Xenia and Beavercreek.", gaz)  # fmt: skip
+    assert got["Greene County"]["admin1"] == "Ohio"
+
+
+def test_a_country_name_that_is_a_town_among_the_texts_towns(gaz: Gazetteer) -> None:
+    got = _resolved("Workers at the parts plant in Peru walked out on Monday, joined by colleagues "
+                    "from Kokomo and Logansport.", gaz)  # fmt: skip
+    assert (got["Peru"]["country"], got["Peru"]["admin1"]) == ("US", "Indiana")
+    # a country named with its own towns stays the country
+    got = _resolved("Miners marched in Lima and Arequipa, and Peru's president called for talks.", gaz)
+    assert got["Peru"]["country"] == "PE" and got["Peru"]["feature"] == "country"
+
+
+def test_a_small_town_follows_the_state_of_the_other_towns(gaz: Gazetteer) -> None:
+    got = _resolved("Nurses from Kokomo, Logansport and Marion rallied outside the hospital in "
+                    "Muncie.", gaz)  # fmt: skip
+    assert got["Marion"]["admin1"] == "Indiana"
+
+
+def test_an_all_capitals_dateline_with_a_state_abbreviation(gaz: Gazetteer) -> None:
+    got = geoparse("DUBLIN, Ga. — Poultry workers walked out on Friday.", gaz)
+    assert [(d["text"], d["country"], d["admin1"]) for d in got] == [("DUBLIN", "US", "Georgia")]

