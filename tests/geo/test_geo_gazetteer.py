@@ -111,6 +111,31 @@ def test_capital_at_a_date(
     assert place.precision == GeoPrecision.LOCALITY
 
 
+@pytest.mark.parametrize(
+    "country, date, locality",
+    [
+        ("NL", None, "The Hague"), ("ZA", None, "Cape Town"), ("CL", None, "Valparaíso"),
+        ("BO", None, "La Paz"), ("CI", None, "Abidjan"), ("LK", None, "Sri Jayewardenepura Kotte"),
+        ("KZ", dt.date(1995, 6, 1), "Almaty"), ("KZ", dt.date(2020, 1, 1), "Nur-Sultan"),
+        ("GB", None, "London"),
+    ],
+)  # fmt: skip
+def test_the_national_parliament_sits_in_the_capital_or_its_own_city(
+    gaz: Gazetteer, country: str, date: dt.date | None, locality: str
+) -> None:
+    place = gaz.legislature_at(country, date)
+    assert place is not None and place.locality == locality and place.country == country
+
+
+def test_every_legislature_seat_is_a_town_of_its_country(gaz: Gazetteer) -> None:
+    from protestwatch.geo import curated
+
+    for country, city in curated.LEGISLATURES.items():
+        place = gaz.legislature_at(country)
+        assert place is not None and place.locality == city, (country, city)
+        assert place.precision == GeoPrecision.LOCALITY
+
+
 def test_city_level_admin1_follows_the_rename(gaz: Gazetteer) -> None:
     place = gaz.capital_at("KZ", dt.date(2020, 1, 1))
     assert place is not None and place.admin1 == "Nur-Sultan"

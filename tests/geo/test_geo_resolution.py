@@ -306,3 +306,21 @@ def test_a_small_town_follows_the_state_of_the_other_towns(gaz: Gazetteer) -> No
 def test_an_all_capitals_dateline_with_a_state_abbreviation(gaz: Gazetteer) -> None:
     got = geoparse("DUBLIN, Ga. — Poultry workers walked out on Friday.", gaz)
     assert [(d["text"], d["country"], d["admin1"]) for d in got] == [("DUBLIN", "US", "Georgia")]
+
+
+def test_nationality_words_of_several_words(gaz: Gazetteer) -> None:
+    """"South African", "Sri Lankan", "Papua New Guinean" are nationality words, not a place
+    called "Sri" or "Papua" followed by other words; a whole country name still wins."""
+    from protestwatch.geo import find_places
+
+    def found(text: str) -> list[tuple[str, str, str | None]]:
+        return [(m.text, m.kind, m.place.country) for m in find_places(text, gaz)]
+
+    assert found("Sri Lankan nurses walked out on Monday.") == [("Sri Lankan", "demonym", "LK")]
+    assert found("The South Korean union said Costa Rican dockers would join.") == [
+        ("South Korean", "demonym", "KR"), ("Costa Rican", "demonym", "CR")]
+    assert found("Papua New Guinean landowners blocked the road.") == [("Papua New Guinean", "demonym", "PG")]
+    assert found("Farmers in Sri Lanka met New Zealand buyers.") == [
+        ("Sri Lanka", "toponym", "LK"), ("New Zealand", "toponym", "NZ")]
+    assert found("Kazakh and Kyrgyz traders protested.") == [
+        ("Kazakh", "demonym", "KZ"), ("Kyrgyz", "demonym", "KG")]

@@ -255,6 +255,20 @@ CAPITALS: tuple[CapitalPeriod, ...] = (
 )
 
 
+#: Countries whose national legislature sits in a city other than the capital in the data:
+#: a protest "outside parliament" there is in that city (country code -> city, by its name in
+#: the data).  Elsewhere the parliament is in the capital.
+LEGISLATURES: dict[str, str] = {
+    "NL": "The Hague",  # the States General; Amsterdam is the capital
+    "ZA": "Cape Town",  # Parliament; Pretoria is the executive capital
+    "CL": "Valparaíso",  # the National Congress; Santiago is the capital
+    "BO": "La Paz",  # the Plurinational Legislative Assembly; Sucre is the constitutional capital
+    "CI": "Abidjan",  # the National Assembly; Yamoussoukro is the capital
+    "SZ": "Lobamba",  # Parliament; Mbabane is the administrative capital
+    "LK": "Sri Jayewardenepura Kotte",  # Parliament; Colombo is the commercial capital
+}
+
+
 class Rename(NamedTuple):
     """``city`` (current data name) was called ``name`` from ``start`` to ``end`` (exclusive)."""
 

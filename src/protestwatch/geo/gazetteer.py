@@ -22,6 +22,7 @@ from typing import Any
 
 from ..errors import GazetteerError
 from ..model import GeoPrecision, Place
+from . import curated
 from .admin1 import GENERIC_TYPE_WORDS
 from .build import SCHEMA_VERSION, build_gazetteer
 from .names import name_key
@@ -272,6 +273,16 @@ class Gazetteer:
         """The capital of ``country`` at ``when``, named as it was called then."""
         cand = self.capital_candidate(country, when)
         return self.to_place(cand, when=when) if cand else None
+
+    def legislature_at(self, country: str, when: dt.date | None = None) -> Place | None:
+        """Where the national parliament of ``country`` sits at ``when``: the capital, except
+        where it sits elsewhere (``curated.LEGISLATURES``: The Hague, Cape Town ...)."""
+        city = curated.LEGISLATURES.get(country.upper())
+        if city is not None:
+            for cand in self.lookup(city):
+                if cand.country == country.upper() and cand.is_locality:
+                    return self.to_place(cand, when=when)
+        return self.capital_at(country, when)
 
     def name_at(self, cand: Candidate, when: dt.date | None) -> str:
         """The name ``cand`` had at ``when`` (its present name when None or not renamed)."""

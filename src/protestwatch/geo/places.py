@@ -363,17 +363,41 @@ def _demonym(word: str) -> str | None:
     return demonym_country(word)
 
 
+#: The longest nationality word, in words ("Papua New Guinean").
+_DEMONYM_WORDS = 3
+
+
 def _demonym_mentions(text: str, taken: list[tuple[int, int]]) -> list[tuple[Span, str, str]]:
-    """Nationality words outside toponym spans: (span, word, country)."""
+    """Nationality words outside toponym spans, longest first ("South African", "Sri Lankan",
+    "Kazakh"): (span, word, country)."""
     out = []
     inside = {i for s, e in taken for i in range(s, e)}
-    for tok in tokenize(text):
-        if not tok.capitalised or tok.start in inside:
+    tokens = tokenize(text)
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not tok.capitalised:
+            i += 1
             continue
-        word = tok.text[:-2] if tok.text.endswith(("'s", "’s")) else tok.text
-        cc = _demonym(word)
-        if cc:
-            out.append((Span(tok.start, tok.start + len(word)), word, cc))
+        for n in range(min(_DEMONYM_WORDS, len(tokens) - i), 0, -1):
+            run = tokens[i : i + n]
+            if n == 1 and tok.start in inside:
+                continue
+            if n > 1 and not (  # capitalised words one space apart, holding whole toponyms only
+                tok.text not in ("The", "A", "An")
+                and all(t.capitalised and text[a.end : t.start] == " " for a, t in zip(run, run[1:]))
+                and all(s >= tok.start and e <= run[-1].end for s, e in taken
+                        if s < run[-1].end and e > tok.start)  # fmt: skip
+            ):
+                continue
+            raw = text[tok.start : run[-1].end]
+            word = raw[:-2] if raw.endswith(("'s", "’s")) else raw
+            cc = _demonym(word)
+            if cc:
+                out.append((Span(tok.start, tok.start + len(word)), word, cc))
+                i += n - 1
+                break
+        i += 1
     return out
 
 
@@ -667,6 +691,10 @@ def find_places(
     spans = [s for s in every if s.macro is None]
     taken = [(s.start, s.end) for s in every]
     demonyms = _demonym_mentions(text, taken)
+    if any(" " in word for _, word, _ in demonyms):  # "Sri Lankan" is no place called "Sri"
+        within = [(d.start, d.end) for d, word, _ in demonyms if " " in word]
+        every = [s for s in every if not any(a <= s.start and s.end <= b for a, b in within)]
+        spans = [s for s in every if s.macro is None]
     dateline = _dateline_country(text, gazetteer, spans)
     date_cand = dateline[0] if dateline else None
     anchors = _anchor_countries(spans, demonyms, date_cand, hint)

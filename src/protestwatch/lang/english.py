@@ -204,10 +204,13 @@ class EnglishCoder:
 
     def place_at(self, mention: PlaceMention, when: dt.date) -> Place:
         """The place as it was at the event's date: "the capital" of Kazakhstan in 2019 is
-        Nur-Sultan, and a 2016 rally "in Nur-Sultan" (named as in 2020) was in Astana."""
+        Nur-Sultan, and a 2016 rally "in Nur-Sultan" (named as in 2020) was in Astana; the
+        national parliament sits in the capital, or in its own city (Cape Town, The Hague)."""
         place = mention.place
         if mention.kind == "capital" and place.country:
             return self.gazetteer.capital_at(place.country, when) or place
+        if mention.kind == "legislature" and place.country:  # "outside parliament"
+            return self.gazetteer.legislature_at(place.country, when) or place
         if place.geonames_id is None or not place.locality:
             return place
         for cand in self.gazetteer.lookup(place.locality):
