@@ -4,7 +4,7 @@
     python scripts/quality_report.py > /tmp/quality.md
 
 Gold sets: the founding example (beside the repository, in ../shared/examples, or
-$PROTESTWATCH_SHARED), the demo corpus (a development set) and the held-out set (never used to
+$PROTESTWATCH_SHARED), the demo corpus and dev2 (development sets) and the held-out set (never used to
 tune rules).
 """
 
@@ -20,6 +20,7 @@ SHARED = Path(os.environ.get("PROTESTWATCH_SHARED", ROOT.parent / "shared"))
 SETS = [
     ("founding example", SHARED / "examples/kazakhstan-anti-china-protests.gold.json", SHARED / "examples"),
     ("demo (development)", ROOT / "src/protestwatch/data/demo/gold.jsonl", ROOT / "src/protestwatch/data/demo/articles"),
+    ("dev2 (development, other styles)", ROOT / "data/dev2/gold.jsonl", ROOT / "data/dev2/articles"),
     ("held-out (test)", ROOT / "data/heldout/gold.jsonl", ROOT / "data/heldout/articles"),
 ]
 

@@ -159,3 +159,48 @@ def test_gate_passes_protest_news_and_stops_other_news():
 def test_planned_phrasings(sentence):
     found = status_cues(sentence, [t.span.start for t in find_triggers(sentence)])
     assert found is not None and found[0] == Status.PLANNED, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence, form",
+    [
+        ("Villagers blocked for several hours the Tashkent-Samarkand road.", "obstruct"),
+        ("Dozens of farmers parked their tractors across the main highway outside Lublin.", "obstruct"),
+        ("Taxi drivers lined up their cars on the bridge into the old town.", "obstruct"),
+        ("Protesters threw stones at the police station.", "riot"),
+        ("Young men were hurling petrol bombs at riot police.", "riot"),
+        ("A crowd smashed the glass fronts of two banks.", "vandalize"),
+        ("Demonstrators set several cars alight outside the town hall.", "vandalize"),
+        ("Mothers stood in silence holding photographs of their missing sons.", "demonstrate"),
+    ],
+)
+def test_more_trigger_phrasings(sentence, form):
+    assert form in {t.form.value for t in find_triggers(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Nobody blocked a road, nobody broke anything," the lawyer said.',
+        "We did not march; we only signed a letter.",
+        "The students never protested, the dean insisted.",
+        "This is not a protest, it is a celebration.",
+        "Critics denounced the looting of the state budget by officials.",
+    ],
+)
+def test_negated_and_figurative_verbs_are_not_triggers(sentence):
+    strong = [t for t in find_triggers(sentence) if t.word.lower() not in ("celebration",)]
+    assert not strong, strong
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The drivers said they would block the port road on Monday if the city did not cut the fee.", True),
+        ("Unions warned that they will strike next week if the government fails to pay arrears.", True),
+        ("Nurses will march to the ministry on Friday, their union said.", False),
+        ("Taxi drivers vowed to stage a go-slow on Tuesday unless fuel prices fall.", False),
+    ],
+)
+def test_conditional_threats_are_not_events(sentence, expected):
+    assert is_non_event_context(sentence) is expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from protestwatch.extract.crowd_size import combine_sizes, find_crowd_sizes, parse_size
-from protestwatch.extract.quantities import parse_number, parse_quantity
+from protestwatch.extract.quantities import iter_quantities, parse_number, parse_quantity
 from protestwatch.model import Finding, Quantity, Sentence, Span
 
 
@@ -349,3 +349,22 @@ def test_purpose_clause_marks_a_gathering() -> None:
     text = ("Thousands of people lit candles at the junction, then walked to the City Assembly to "
             "demand safer streets.")
     assert sizes(text) == [(2000, 9999)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("On Monday, 3 March, near 150 traders gathered at the town hall.", [(150, 150)]),
+        ("On March 12 about 400 teachers marched to the ministry.", [(400, 400)]),
+        ("About 120 fisherfolk held a picket outside the ministry.", [(120, 120)]),
+        ("About 2,500 mineworkers have downed tools since Monday.", [(2500, 2500)]),
+        ("About 30 relatives stood outside the court holding photographs of the accused.", [(30, 30)]),
+    ],
+)
+def test_day_numbers_are_not_sizes_and_more_people_nouns(text, expected):
+    assert sizes(text) == expected
+
+
+def test_a_time_of_day_is_not_a_crowd_size():
+    assert sizes("14:10 - Hundreds of young people have blocked the main road.") == [(200, 999)]
+    assert [q.low for q in iter_quantities("At 21:15 some 40 people gathered.")] == [40]

@@ -2,7 +2,7 @@
 
 The founding example (shared with the project, beside the repository) must be coded as its gold
 says, field by field for the bars the project set; the demo and held-out gold sets must keep their
-event-detection F1 at or above the recorded floors.
+event-detection F1 at or above the recorded floors, and so must the second development set (dev2).
 """
 
 import os
@@ -20,9 +20,10 @@ SHARED = Path(os.environ.get("PROTESTWATCH_SHARED", ROOT.parent / "shared"))
 EXAMPLE = SHARED / "examples" / "kazakhstan-anti-china-protests.txt"
 DEMO = ROOT / "src" / "protestwatch" / "data" / "demo"
 HELDOUT = ROOT / "data" / "heldout"
+DEV2 = ROOT / "data" / "dev2"
 
 # Event-detection F1 floors (docs/quality.md).  Raise them when the scores rise; never lower them.
-FLOORS = {"demo": 0.90, "heldout": 0.70}
+FLOORS = {"demo": 0.91, "heldout": 0.70, "dev2": 0.83}
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +75,7 @@ def test_founding_example_codes_nothing_from_the_not_events(founding):
     assert all(e.report.value == "background" for e in founding if e.date_start.year < 2021)
 
 
-@pytest.mark.parametrize("name, root", [("demo", DEMO), ("heldout", HELDOUT)])
+@pytest.mark.parametrize("name, root", [("demo", DEMO), ("heldout", HELDOUT), ("dev2", DEV2)])
 def test_detection_f1_floor(pipeline, name, root):
     report = evaluate_gold(root / "gold.jsonl", articles=root / "articles", pipeline=pipeline).to_dict()
     assert report["detection"]["f1"] >= FLOORS[name], report["detection"]

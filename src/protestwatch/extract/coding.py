@@ -204,8 +204,8 @@ def _common_fields(
     if status_span is not None:
         evidence["status"] = [status_span]
     hedged = any(_HEDGED.search(analysis.sentences[i].text) for i in indices)
-    if values.get("protester_violence") and not hedged:
-        form = Form.RIOT
+    if values.get("protester_violence") and not hedged and form != Form.VANDALIZE:
+        form = Form.RIOT  # (damage to property told as the act itself stays vandalism)
     values["form"] = form
     values["report"] = _report(status, date, published)
     deaths = _DEATHS.search(" ".join(analysis.sentences[i].text for i in indices))
@@ -300,7 +300,8 @@ def _add_response(
         found = analysis.per_sentence(finder, indices)
         if found:
             values[name] = _strongest(name, [f.value for f in found])
-            evidence[name] = [f.span for f in found]
+            if values[name] is not None:
+                evidence[name] = [f.span for f in found]
     if values.get("force") is None and values.get("arrests_low"):
         values["force"] = Force.UNKNOWN
 
@@ -315,6 +316,8 @@ def _strongest(name: str, found: list[Any]) -> Any:
         return max(found, key=lambda f: _FORCE_RANK[f])
     if name == "permit":
         return found[0]
+    if name == "protester_violence" and True in found and False in found:
+        return None  # one source says violent, another peaceful: not established
     if isinstance(found[0], bool):
         return any(found)
     return found[0]
@@ -448,7 +451,8 @@ def _anaphoric_place(frame: EventFrame, analysis: ArticleAnalysis) -> PlaceMenti
 
 
 def _national_seat(frame: EventFrame, analysis: ArticleAnalysis) -> PlaceMention | None:
-    """The capital, for a frame with no place whose protest was at the national parliament."""
+    """Where the national parliament sits (the capital, or its own city: Cape Town, The Hague),
+    for a frame with no place whose protest was at the parliament."""
     if analysis.country is None or analysis.place_at is None:
         return None
     for i in frame.sentences:
@@ -457,11 +461,11 @@ def _national_seat(frame: EventFrame, analysis: ArticleAnalysis) -> PlaceMention
         if m is None:
             continue
         span = Span(info.span.start + m.start("seat"), info.span.start + m.end("seat"))
-        seat = PlaceMention(span, m.group("seat"), Place(country=analysis.country), 0.5, "capital")
+        seat = PlaceMention(span, m.group("seat"), Place(country=analysis.country), 0.5, "legislature")
         when = frame.date.value.start if frame.date is not None else analysis.article.published
-        capital = analysis.place_at(seat, when or dt.date.today())
-        if capital.locality:
-            return PlaceMention(span, m.group("seat"), capital, 0.5, "capital")
+        city = analysis.place_at(seat, when or dt.date.today())  # the capital, or the seat's own city
+        if city.locality:
+            return PlaceMention(span, m.group("seat"), city, 0.5, "legislature")
     return None
 
 

@@ -66,7 +66,8 @@ PEOPLE_NOUNS = PROTEST_NOUNS | frozenset(
     cyclists bikers depositors investors borrowers debtors shareholders homeowners tenants
     settlers refugees migrants survivors mourners prisoners inmates volunteers artists
     musicians writers intellectuals cossacks nationalists liberals communists leftists
-    conservatives voters youth others colleagues comrades dockers""".split()
+    conservatives voters youth others colleagues comrades dockers fisherfolk fishers fishermen
+    mineworkers dockworkers farmworkers""".split()
 )
 _NOT_PARTICIPANTS = frozenset(
     """police policemen policewomen officers troops soldiers guards gendarmes riot officials
@@ -86,7 +87,8 @@ _GATHER_VERBS = (
     r"flocked|poured|streamed|filled|packed|crowded|took\s+to\s+the\s+streets|"
     r"went\s+on\s+(?:a\s+)?(?:hunger\s+)?strike|walked\s+out|(?:held|staged|organi[sz]ed)\s+(?:a|an|their|the)\b|"
     r"blocked|occupied|chanted|shouted|carried|waved|braved|defied|lined|formed|camped|"
-    r"marching|rallying|protesting|demonstrating|gathering|picketing|chanting"
+    r"marching|rallying|protesting|demonstrating|gathering|picketing|chanting|downed\s+tools|"
+    r"stood\s+(?:silently\s+)?(?:outside|in\s+front\s+of)|holding\s+(?:placards|banners|posters|signs|photographs|portraits)"
 )
 _GATHER_AFTER_RE = re.compile(
     rf"^\s+(?:more\s+|others?\s+|people\s+)?(?:(?:also|reportedly|then|later|eventually|had|have|"
@@ -370,6 +372,11 @@ def _before(text: str, q: QuantityPhrase, s0: int) -> str:
     return text[max(s0, q.span.start - 90) : q.span.start]
 
 
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b")
+_MONTH_BEFORE_RE = re.compile(rf"\b{_MONTHS}\.?\s+$")
+
+
 def _plausible_count(text: str, q: QuantityPhrase, s0: int) -> bool:
     """False for "many"/"some", one person, dates, money, ages, years; and negated or hoped-for."""
     if q.kind == "indefinite" or (q.low, q.high) == (1, 1) or is_list_marker(text, q.span, s0):
@@ -381,6 +388,10 @@ def _plausible_count(text: str, q: QuantityPhrase, s0: int) -> bool:
         return False
     if re.match(r"^-(?!\s*strong)|^\s*(?:%|per\s*cent|percent)", after, re.IGNORECASE):
         return False
+    if q.kind == "number" and q.high is not None and q.high <= 31 and (
+        _MONTH_AFTER_RE.match(after) or _MONTH_BEFORE_RE.search(before)
+    ):
+        return False  # a day of the month: "Monday, 3 March", "on March 3"
     if re.fullmatch(r"1[89]\d\d|20\d\d", words) and (
         _YEAR_BEFORE_RE.search(before) or re.match(r"^(?:,|['’]s|\s*[-–])", after)
     ):

@@ -40,7 +40,7 @@ _OFF_TOPIC = re.compile(
 _STRONG_STEMS = re.compile(  # matched against the lower-cased text: much faster than IGNORECASE
     r"protest|demonstrat|rall(?:y|ie)|march|picket|strik|walk-?out|walked\s+off|sit-?in|vigil|riot|"
     r"blockad|block|boycott|streets|encampment|tent\s+camp|motorcade|convoy|flash|clash|go-?slow|"
-    r"downed|stopped\s+work"
+    r"downed|stopped\s+work|parked|placed|lined\s+up|positioned"
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _REACH = 200

@@ -252,10 +252,15 @@ class QuantityPhrase:
         return Quantity((span or self.span).text(source), self.low, self.high)
 
 
+_CLOCK_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+
+
 def iter_quantities(text: str, start: int = 0, end: int | None = None) -> Iterator[QuantityPhrase]:
     """Every quantity expression in ``text[start:end]``, left to right, offsets into ``text``."""
     end = len(text) if end is None else end
     for m in _QTY_RE.finditer(text, start, end):
+        if _CLOCK_RE.match(text, max(0, m.start() - 3)) or _CLOCK_RE.match(text, m.start()):
+            continue  # a time of day ("14:10 - Hundreds of ...", "at 21:15"), not a number of people
         phrase = _interpret(m)
         if phrase is not None:
             yield phrase

@@ -32,6 +32,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from protestwatch.extract.dates import find_dates
 from protestwatch.extract.triggers import Trigger
 from protestwatch.model import DateMention, DatePrecision, PlaceMention, Span, Status
 
@@ -139,7 +140,14 @@ def segment(sentences: list[SentenceInfo], published: dt.date | None = None) -> 
                 current.context.append(info.index)
             continue
         date = _main_date(info)
-        target = _choose_frame(info, date, current, frames, sentences, published)
+        target = None
+        if date is not None and current is not None and _refers_back(info, current, sentences):
+            if not _date_by_trigger(info, date):
+                date = None  # "The strike was called ... after talks collapsed last week"
+            elif current.date is not None and current.date.value.overlaps(date.value):
+                target = current  # "organised the sit-in on 14 November 2023" after "in November 2023"
+        if target is None:
+            target = _choose_frame(info, date, current, frames, sentences, published)
         if target is None:
             target = EventFrame()
             frames.append(target)
@@ -152,6 +160,32 @@ def segment(sentences: list[SentenceInfo], published: dt.date | None = None) -> 
         _absorb(target, info, date)
         current = target
     return frames
+
+
+# A protest named by a definite noun phrase: "the rally", "its strike", "that sit-in".
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _refers_back(info: SentenceInfo, frame: EventFrame, sentences: list[SentenceInfo]) -> bool:
+    """Does the sentence name the event of ``frame`` again ("The strike was called by the union",
+    "a day after the party announced the rally"): every unambiguous trigger of the sentence is a
+    definite noun phrase, the frame is at most one paragraph before, and no new place is named?"""
+    strong = [t for t in info.triggers if t.strength >= 2]
+    if not strong or not _near(info, frame, sentences, 1) or not _places_compatible(frame, info):
+        return False
+    if _planned_info(info) != _planned(frame, sentences):
+        return False  # "the next protest will take place ..." after a report of one held
+    text, base = info.text, info.span.start
+    return all(_DEFINITE_BEFORE.search(text, max(0, t.span.start - base - 30), t.span.start - base) for t in strong)
+
+
+def _date_by_trigger(info: SentenceInfo, date: DateMention) -> bool:
+    """Is the date told with a trigger ("the sit-in on 14 November", "Saturday's rally"), rather
+    than with another verb of the sentence ("after talks collapsed last week")?"""
+    for t in [t for t in info.triggers if t.strength >= 2]:
+        if 0 <= date.span.start - t.span.end <= 40 or 0 <= t.span.start - date.span.end <= 4:
+            return True
+    return False
 
 
 # "the 2019 protests", "the 2016 land protests": a date that names an earlier protest.
@@ -216,11 +250,21 @@ def _choose_frame(
     if info.places:
         # "In Lyon, about 6,000 people marched": a place the event's report listed before.
         listed = [f for f in frames if _lists_places(f, info) and _near(info, f, sentences, 2)]
-        return listed[-1] if listed else None  # else a new event (it may inherit the date)
+        if listed:
+            return listed[-1]
+        # An undated report of a town whose undated event was told before (a live blog's entries,
+        # a summary and the details): one event per town and day.
+        undated = [f for f in frames if f.date is None and _same_towns(f, info) and _planned(f, sentences) == _planned_info(info)]
+        return undated[-1] if undated else None  # else a new event (it may inherit the date)
     # A dateless report in the next paragraphs elaborates an event told above: the latest one
-    # of the same tense (a planned protest for "will march", a past one otherwise).
+    # of the same tense (a planned protest for "will march", a past one otherwise); an undated
+    # frame just before counts too ("2,000 gathered on Kaplan Street. ... dozens blocked the highway").
     planned = info.status is not None and info.status[0] == Status.PLANNED
-    reachable = [f for f in frames if f.date is not None and _near(info, f, sentences, 2)]
+    reachable = [
+        f for f in frames
+        if (f.date is not None or (f is current and not planned and not _planned(f, sentences)))
+        and _near(info, f, sentences, 2)
+    ]  # fmt: skip
     same_tense = [f for f in reachable if _is_future(f, published) == planned]
     return (same_tense or [None])[-1]
 
@@ -245,11 +289,42 @@ def _recent_date(info: SentenceInfo, sentences: list[SentenceInfo], published: d
     window = published - dt.timedelta(days=14)
     for prev in reversed(sentences[: info.index]):
         if prev.paragraph != info.paragraph:
-            return None
+            break
         recent = [d for d in prev.dates if window <= d.value.start <= published]
         if recent:
             return recent[-1]
+    # A report far below the lead, tied to the lead's news by "as" or "when" ("stood outside the
+    # court as the verdict was read"): the day of the news the lead told.
+    if not _WHILE_NEWS.search(info.text):
+        return None
+    lead = next((s.paragraph for s in sentences if not s.heading), 0)
+    for prev in sentences[: info.index]:
+        if prev.paragraph > lead + 1:
+            break
+        if prev.heading:
+            continue
+        # (a lead sentence without a trigger has had no date search: "A court on Tuesday sentenced ...")
+        told = prev.dates or _dates_in(prev, published)
+        recent = [d for d in told if window <= d.value.start <= published
+                  and d.value.precision == DatePrecision.DAY]  # fmt: skip
+        if recent:
+            return recent[-1]
     return None
+
+
+def _dates_in(info: SentenceInfo, published: dt.date) -> list[DateMention]:
+    base = info.span.start
+    return [
+        DateMention(Span(d.span.start + base, d.span.end + base), d.text, d.value)
+        for d in find_dates(info.text, published)
+    ]
+
+
+_WHILE_NEWS = re.compile(
+    r"\b(?:as|while|when)\s+(?:the\s+)?(?:verdict|sentence|ruling|judgment|judgement|trial|hearing|vote|"
+    r"debate|session|meeting|summit|visit|funeral|court)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_background(frame: EventFrame, published: dt.date | None) -> bool:
@@ -285,6 +360,21 @@ def _dates_agree(frame_date: DateMention, new: DateMention) -> bool:
         return False
     # "over the weekend ... On Saturday": a day of the week told before is the same report.
     return b.precision.rank >= a.precision.rank or a.precision == DatePrecision.WEEK
+
+
+def _planned_info(info: SentenceInfo) -> bool:
+    return info.status is not None and info.status[0] == Status.PLANNED
+
+
+def _planned(frame: EventFrame, sentences: list[SentenceInfo]) -> bool:
+    """Was the frame's event first told as planned ("will rally")?"""
+    return _planned_info(sentences[frame.sentences[0]])
+
+
+def _same_towns(frame: EventFrame, info: SentenceInfo) -> bool:
+    """Does the sentence name only towns, all of them among the frame's?"""
+    towns = [p for p in info.places if p.place.locality]
+    return len(towns) == len(info.places) and all(any(_same_place(p, q) for q in frame.places) for p in towns)
 
 
 def _lists_places(frame: EventFrame, info: SentenceInfo) -> bool:

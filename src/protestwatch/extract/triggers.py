@@ -43,15 +43,22 @@ _LEXICON: tuple[tuple[str, Form, Tactic | None, int], ...] = (
     (r"(?:candle(?:light|lit)\s+)?vigils?", Form.DEMONSTRATE, Tactic.VIGIL, 2),
     (r"flash\s?mobs?", Form.DEMONSTRATE, Tactic.FLASH_MOB, 2),
     (r"lit\s+candles|laid\s+flowers|light\s+candles", Form.DEMONSTRATE, Tactic.VIGIL, 1),
-    (r"unfurled\s+(?:a\s+|their\s+)?(?:\w+\s+)?banners?|chanted|chanting|held\s+(?:up\s+)?(?:placards|"
-     r"banners|posters|signs)|waving\s+(?:placards|banners)", Form.DEMONSTRATE, None, 1),
+    (r"unfurled\s+(?:a\s+|their\s+)?(?:\w+\s+)?banners?|chanted|chanting|(?:held|holding)\s+(?:up\s+)?"
+     r"(?:placards|banners|posters|signs|(?:photographs|photos|portraits|pictures)\s+of)|"
+     r"waving\s+(?:placards|banners)", Form.DEMONSTRATE, None, 1),
     (r"(?:walked|rode|drove|paraded|processed|cycled)\s+(?:(?!motorcade|march|rally|convoy|procession)"
      r"\w+\s+){0,3}?(?:to|through|towards|along|down|past)\s", Form.DEMONSTRATE, Tactic.MARCH, 1),
     (r"motorcades?|car\s+rall(?:y|ies)|convoys?\s+of\s+(?:cars|trucks|tractors)",
      Form.DEMONSTRATE, Tactic.MOTORCADE, 2),
     (r"road\s*blocks?|blockad(?:e|es|ed|ing)", Form.OBSTRUCT, Tactic.ROAD_BLOCK, 2),
-    (r"block(?:ed|ing|s)?\s+(?:the\s+|a\s+)?(?:[\w–-]+\s+){0,2}(?:road|roads|highway|highways|motorway|street|"
+    (r"block(?:ed|ing|s)?\s+(?:for\s+(?:several\s+|many\s+|two\s+|three\s+|\d+\s+)?hours\s+)?"
+     r"(?:the\s+|a\s+)?(?:[\w–-]+\s+){0,2}(?:road|roads|highway|highways|motorway|street|"
      r"streets|traffic|bridge|railway|rail\s+line|entrance|access|border\s+crossing)",
+     Form.OBSTRUCT, Tactic.ROAD_BLOCK, 2),
+    # vehicles put across a road: "parked their tractors across the national highway"
+    (r"(?:parked|placed|lined\s+up|drove|left|positioned)\s+(?:their\s+|the\s+|dozens\s+of\s+|hundreds\s+of\s+)?"
+     r"(?:tractors|trucks|lorries|vehicles|cars|buses|minibuses|taxis|trailers)\s+(?:across|on)\s+(?:the\s+|a\s+)?"
+     r"(?:[\w–-]+\s+){0,3}?(?:road|roads|highway|highways|motorway|street|streets|bridge|junction|crossing)",
      Form.OBSTRUCT, Tactic.ROAD_BLOCK, 2),
     (r"pickets?|picket(?:ed|ing|ers)", Form.DEMONSTRATE, Tactic.PICKET, 2),
     (r"march(?:ed|es|ers|ing)?", Form.DEMONSTRATE, Tactic.MARCH, 2),
@@ -59,9 +66,12 @@ _LEXICON: tuple[tuple[str, Form, Tactic | None, int], ...] = (
     (r"occup(?:y|ied|ying|ation\s+of)", Form.DEMONSTRATE, Tactic.OCCUPATION, 1),
     (r"encampments?|tent\s+camps?", Form.DEMONSTRATE, Tactic.OCCUPATION, 2),
     (r"riot(?:s|ed|ers|ing)?", Form.RIOT, None, 2),
-    (r"(?:looted|looting|(?:set|setting|sets)\s+(?:fire|ablaze)|torched|torching|smashed\s+windows)",
-     Form.RIOT, None, 1),
-    (r"vandali[sz](?:ed|ing|m)|defaced", Form.VANDALIZE, None, 1),
+    (r"(?:looted|looting|(?:set|setting|sets)\s+(?:fire|ablaze)|torched|torching|"
+     r"(?:threw|throwing|hurled|hurling|pelted|pelting)\s+(?:\w+\s+)?(?:stones|rocks|bricks|bottles|"
+     r"petrol\s+bombs|molotov\s+cocktails|firebombs))", Form.RIOT, None, 1),
+    (r"vandali[sz](?:ed|ing|m)|defaced|(?:smashed|smashing|broke|breaking)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+     r"(?:windows|window|glass|fronts|facades?|doors|windscreens|shopfronts|storefronts|cameras)|"
+     r"(?:set|setting|sets)\s+(?:\w+\s+){1,2}?(?:alight|ablaze|on\s+fire)", Form.VANDALIZE, None, 1),
     (r"boycott(?:s|ed|ing)?", Form.BOYCOTT, None, 2),
     (r"(?:general\s+)?strik(?:e|es|ers|ing)|walk(?:ed)?[- ]?outs?|walked\s+off\s+the\s+job|"
      r"downed\s+tools|stopped\s+work|went\s+on\s+strike|go-?slows?", Form.STRIKE, None, 2),
@@ -106,7 +116,9 @@ _IDIOMS = re.compile(
     r"rally\s+(?:round|to\s+the)|"
     r"(?:israeli|russian|occupied|occupation)\s+(?:forces|army|troops|authorities)|"
     r"(?:anti-?)?riot\s+(?:police|policemen|officers|gear|squads?|units?|troops|shields?|control|act)|"
-    r"strike\s+(?:force|team|zone))",
+    r"strike\s+(?:force|team|zone)|"
+    r"loot(?:ing|ed)\s+(?:of\s+)?(?:the\s+)?(?:country|state|nation|treasury|economy|budget|public\s+"
+    r"(?:funds|money|purse)))",
     re.IGNORECASE,
 )
 
@@ -201,7 +213,8 @@ TRIGGER_STEMS = re.compile(
     r"protest|demonstrat|rall(?:y|ie)|march|picket|strik|walk|sit|sat\s|vigil|riot|blockad|block|"
     r"boycott|street|occup|motorcade|convoy|flash|clash|encampment|tent\s+camp|go-?slow|downed|"
     r"torch|fire|ablaze|loot|vandal|defaced|gather|assembled|converged|unrest|hunger|candles|"
-    r"flowers|rode|drove|parade|process|cycled|stopped\s+work"
+    r"flowers|rode|drove|parade|process|cycled|stopped\s+work|smash|broke|breaking|threw|throwing|hurl|pelt|"
+    r"alight|parked|placed|lined\s+up|left|positioned|holding"
 )  # matched against the lower-cased text
 
 
@@ -219,10 +232,26 @@ def find_triggers(text: str, span: Span | None = None) -> list[Trigger]:
             continue
         if _month_march(chunk, a, b):
             continue
+        if _NEGATED_TRIGGER.search(chunk, max(0, a - 30), a):
+            continue  # "nobody blocked a road", "we did not march": no protest
         index = int(m.lastgroup[1:])  # type: ignore[index]
         _pat, form, tactic, strength = _LEXICON[index]
         found.append(Trigger(Span(start + a, start + b), m.group(), form, tactic, strength))
     return found
+
+
+# A negation right before a trigger: "Nobody blocked a road", "we did not march", "not a protest".
+_NEGATED_TRIGGER = re.compile(
+    r"(?:\b(?:nobody|no\s+one|not|never)|n['’]t)\s+(?:(?:even|ever|really|actually|yet|a|an)\s+)?$", re.IGNORECASE
+)
+# A protest threatened on a condition ("would block railway tracks ... if the Centre did not respond",
+# "will take to the streets if the law is not withdrawn"): a threat, not an announced protest.
+_CONDITIONAL_THREAT = re.compile(
+    r"\b(?:would|will|could|threaten(?:s|ed)?\s+to|warn(?:s|ed)?\s+(?:that|of))\b.{0,160}?"
+    r"\b(?:if\s+(?:\w+\s+){1,6}?(?:did\s+not|does\s+not|do\s+not|didn['’]t|doesn['’]t|don['’]t|"
+    r"fails?|failed|refuses?|refused|not|continues?\s+to\s+ignore))\b",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def _month_march(chunk: str, a: int, b: int) -> bool:
@@ -235,8 +264,9 @@ def _month_march(chunk: str, a: int, b: int) -> bool:
 
 
 def is_non_event_context(sentence: str) -> bool:
-    """Diplomatic protests, sport, online campaigns: protest words with no gathering."""
-    return _NON_EVENT.search(sentence) is not None
+    """Diplomatic protests, sport, online campaigns, conditional threats: protest words with no
+    gathering."""
+    return _NON_EVENT.search(sentence) is not None or _CONDITIONAL_THREAT.search(sentence) is not None
 
 
 def is_habitual(sentence: str) -> bool:
