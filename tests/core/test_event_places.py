@@ -72,7 +72,7 @@ def test_a_wave_in_the_region_is_coded_at_region_precision(pipeline) -> None:
 
 
 @pytest.mark.parametrize(
-    "text, published, capital",
+    "text, published, seat",
     [
         ("Georgian opposition supporters rallied outside parliament on Thursday against the "
          "results of the election.", "2024-11-01", "Tbilisi"),
@@ -80,11 +80,18 @@ def test_a_wave_in_the_region_is_coded_at_region_precision(pipeline) -> None:
          "demanding the prime minister's resignation.", "2024-05-15", "Yerevan"),
         ("Kyrgyz teachers picketed the national parliament on Tuesday over unpaid wages.",
          "2023-02-10", "Bishkek"),
+        # where the parliament sits outside the capital, its own city
+        ("Dutch farmers drove their tractors to parliament on Wednesday to protest against new "
+         "nitrogen rules.", "2022-06-22", "The Hague"),
+        ("South African municipal workers marched to parliament on Friday, demanding a wage "
+         "increase.", "2023-03-10", "Cape Town"),
+        ("Chilean students protested outside the national parliament on Monday over loan debt.",
+         "2019-11-04", "Valparaíso"),
     ],
 )  # fmt: skip
-def test_a_protest_at_the_national_parliament_is_in_the_capital(pipeline, text, published, capital) -> None:
+def test_a_protest_at_the_national_parliament_is_where_the_parliament_sits(pipeline, text, published, seat) -> None:
     events = code(pipeline, text, published)
-    assert [(e.locality, int(e.geo_precision)) for e in events] == [(capital, 1)]
+    assert [(e.locality, int(e.geo_precision)) for e in events] == [(seat, 1)]
 
 
 def test_a_parliament_in_a_named_town_stays_in_that_town(pipeline) -> None:
