@@ -130,3 +130,54 @@ def test_a_country_level_event_keeps_the_words_that_say_where(pipeline, text, de
     country = [e for e in events if int(e.geo_precision) == 4]
     assert len(country) == 1
     assert country[0].location_detail == detail
+
+
+# -- where people travelled to or came from is not where they protested ------------------------
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        ("Nurses picketed the regional hospital in Arequipa on Monday. Flights to Cusco were "
+         "delayed as some of the strikers' colleagues at the airport joined the stoppage.", "Arequipa"),
+        ("About 400 students rallied in Kumasi on Friday against fee increases. Many of them took "
+         "buses to Accra after the rally to attend a hearing.", "Kumasi"),
+    ],
+)
+def test_a_destination_of_travel_is_not_a_second_event(pipeline, text, town) -> None:
+    events = code(pipeline, text)
+    assert [e.locality for e in events] == [town]
+
+
+def test_an_arrival_for_the_protest_is_its_place(pipeline) -> None:
+    events = code(pipeline, "On Monday, hundreds of miners travelled to Potosí to protest outside the "
+                            "regional government offices against a new royalty law.")
+    assert [e.locality for e in events] == ["Potosí"]
+
+
+# -- a place named by its direction or distance from a town is near that town ---------------------
+
+
+@pytest.mark.parametrize(
+    "text, town, admin1",
+    [
+        ("ROUNDUP - Truckers in Colombia blocked the main highway north of Medellín on Tuesday "
+         "against toll increases.", "Medellín", "Antioquia"),
+        ("Farmers blocked the highway 30 km east of Cochabamba on Monday over fuel shortages.",
+         "Cochabamba", "Cochabamba"),
+        ("Truck drivers set up a blockade on the motorway west of Lyon on Tuesday against a fuel "
+         "tax.", "Lyon", "Auvergne-Rhône-Alpes"),
+    ],
+)
+def test_a_place_south_of_a_town_is_near_that_town(pipeline, text, town, admin1) -> None:
+    events = code(pipeline, text)
+    assert len(events) == 1
+    e = events[0]
+    assert (e.locality, e.admin1, int(e.geo_precision)) == (town, admin1, 2)
+    assert e.latitude is not None and e.longitude is not None
+
+
+def test_a_town_in_an_organisation_name_does_not_override_a_named_place(pipeline) -> None:
+    events = code(pipeline, "Students of the University of Ibadan rallied in Lagos on Tuesday over "
+                            "fee increases.")
+    assert [e.locality for e in events] == ["Lagos"]

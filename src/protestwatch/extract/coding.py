@@ -11,6 +11,7 @@ for "and other cities", and the confidence.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import math
@@ -24,6 +25,7 @@ from protestwatch.extract.form import classify_form
 from protestwatch.extract.segment import EventFrame, SentenceInfo
 from protestwatch.extract.triggers import gathering_cue
 from protestwatch.geo.details import find_scope_details
+from protestwatch.geo.roles import feature_after, travel_role
 from protestwatch.model import (
     Article, DatePrecision, DateRange, Evidence, Event, Finding, Force, Form, GeoPrecision,
     Permit, Place, PlaceMention, Report, Source, Span, Status, SubEventType,
@@ -367,19 +369,33 @@ def _sub_event_type(values: dict[str, Any], deaths: bool = False) -> SubEventTyp
 
 
 def _event_places(frame: EventFrame, analysis: ArticleAnalysis) -> list[PlaceMention]:
-    """One place per event: the frame's localities, else its finest place, else the article's."""
-    localities = [p for p in frame.places if p.place.precision.value <= 2]
+    """One place per event: the frame's localities, else its finest place, else the article's.
+
+    A destination of travel or an origin ("buses to X were diverted", "farmers from villages
+    around X") is not where the event was; a place named by its direction or distance ("the
+    highway south of X", "20 km from X") is near X (precision 2, X's coordinates); a town named
+    only by a feature ("on X Bay") is near that town."""
+    chosen = [_near_feature(p, analysis) for p in frame.places if _where(p, analysis)]
+    no_date = frame.date is None or frame.inherited_date
+    if frame.places and not chosen and no_date and analysis.last_town is not None:
+        # Only a destination or an origin, no date of its own, after an event already coded:
+        # more about that event ("buses to X were diverted" during the blockade), not a new one.
+        return []
+    localities = [p for p in chosen if p.place.precision.value <= 2]
+    if not localities:
+        localities = _relative_places(frame, analysis)
     if localities:
         out = _dedupe_places(localities)
         first = analysis.sentences[frame.sentences[0]]
         if _OTHER_PLACES.search(first.text) or (_NATIONWIDE.search(first.text) and not first.places):
             out.append(_country_mention(out[0].place.country, Span(0, 0)))
         return out
-    if frame.places:
-        return [min(frame.places, key=lambda p: p.place.precision.value)]
+    if chosen:
+        return [min(chosen, key=lambda p: p.place.precision.value)]
     named = [
-        m for i in frame.sentences for m in analysis.sentences[i].mentioned
+        _near_feature(m, analysis) for i in frame.sentences for m in analysis.sentences[i].mentioned
         if m.place.precision.value <= 3 and m.place.country == analysis.country
+        and _where(m, analysis)
     ]  # fmt: skip
     if named:  # no locative phrase, but the report names a place of its country
         return [min(named, key=lambda p: p.place.precision.value)]
@@ -405,6 +421,43 @@ def _event_places(frame: EventFrame, analysis: ArticleAnalysis) -> list[PlaceMen
     if analysis.country and analysis.country_share >= 0.5:
         return [_country_mention(analysis.country, Span(0, 0))]
     return []
+
+
+def _sentence_of(m: PlaceMention, analysis: ArticleAnalysis) -> Span | None:
+    for info in analysis.sentences:
+        if info.span.start <= m.span.start and m.span.end <= info.span.end:
+            return info.span
+    return None
+
+
+def _where(m: PlaceMention, analysis: ArticleAnalysis) -> bool:
+    """Whether the mention may say where the event was: not a destination of travel or an
+    origin ("buses to X were diverted", "fisherfolk from villages around X")."""
+    if m.span.end <= m.span.start:
+        return True  # a dateline, metadata or back-reference: no words to read
+    return travel_role(analysis.text, m.span, _sentence_of(m, analysis)) is None
+
+
+def _near_feature(m: PlaceMention, analysis: ArticleAnalysis) -> PlaceMention:
+    """"on X Bay", "along the X River": a town named only by the feature is near that town
+    (precision 2, its coordinates), the feature being the site."""
+    if (
+        m.span.end > m.span.start and m.place.precision == GeoPrecision.LOCALITY
+        and feature_after(analysis.text, m.span)
+    ):  # fmt: skip
+        return dataclasses.replace(m, place=dataclasses.replace(m.place, precision=GeoPrecision.NEAR_LOCALITY))
+    return m
+
+
+def _relative_places(frame: EventFrame, analysis: ArticleAnalysis) -> list[PlaceMention]:
+    """Towns named by a direction or a distance from them in the event's sentences ("blocked the
+    highway south of X", "a camp 20 km from X"): the geoparser marks them near (precision 2)."""
+    out = [
+        m for i in frame.sentences for m in analysis.sentences[i].mentioned
+        if m.place.precision == GeoPrecision.NEAR_LOCALITY and m.place.locality
+        and _where(m, analysis)
+    ]  # fmt: skip
+    return _dedupe_places(out)[:1]
 
 
 # "in the city", "the town's square", "the village": the town of the story told before.
