@@ -194,10 +194,10 @@ def test_scene_words_count_when_no_claim_is_known() -> None:
 
 
 def test_explicit_claims_argument() -> None:
-    text = "Outside the hospital, nurses demanded better pay. Doctors were at the clinic."
-    claim = text.index("better pay")
+    text = "Outside the hospital, nurses demanded more parking spaces. Doctors were at the clinic."
+    claim = text.index("more parking spaces")
     found = classify_issues(text, [Span(0, len(text))],
-                            claims=[Span(claim, claim + len("better pay"))])
+                            claims=[Span(claim, claim + len("more parking spaces"))])
     assert {f.value for f in found} == {Issue.OTHER}
 
 

@@ -43,7 +43,7 @@ CASES = [
            "is due in Beijing.", {("Tokaev", NAT, "KZ"), ("China", FGOV, "CN")}),
     ("KZ", "Protesters demanded the release of their relatives in Xinjiang and sometimes "
            "clashed with Kazakh police outside the Chinese embassy and consulate.",
-     {("Chinese embassy", FGOV, "CN")}),
+     {("China", FGOV, "CN")}),
     ("KG", "Hundreds rallied in Bishkek against a Chinese mining company that villagers say "
            "polluted the river.", {("Chinese mining company", FCO, "CN")}),
     ("RS", "Thousands joined an anti-government march in Belgrade.",
@@ -76,7 +76,7 @@ CASES = [
      {("China", FGOV, "CN")}),
     ("VN", "Hundreds marched in Hanoi with anti-Chinese banners.", {("China", FGOV, "CN")}),
     ("UA", "Crowds in Kyiv protested outside the Russian embassy.",
-     {("Russian embassy", FGOV, "RU")}),
+     {("Russia", FGOV, "RU")}),
     ("ZA", "Miners accused Lonmin Mining of ignoring safety rules.",
      {("Lonmin Mining", CO, "ZA")}),
     ("PE", "Villagers blocked the road, demanding that the regional governor cancel the "

@@ -21,10 +21,13 @@ not to receive loans … and that Kazakhstan should attract …" → three claim
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from typing import Any, Iterator, Sequence
 
+from protestwatch.extract.sentences import is_heading, split_sentences
+from protestwatch.extract.triggers import find_triggers
 from protestwatch.model import Finding, Span
 
 logger = logging.getLogger(__name__)
@@ -343,8 +346,45 @@ def _drop_contained(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
-def find_claims(text: str, sentences: Sequence[Span], doc: Any = None) -> list[Finding[str]]:
-    """Short verbatim spans of what the event's protesters demanded or opposed."""
+def find_claims(
+    text: str, sentences: Sequence[Span], doc: Any = None, *, inherit: bool = True
+) -> list[Finding[str]]:
+    """Short verbatim spans of what the event's protesters demanded or opposed.
+
+    An event whose sentences state no claim of its own takes the article's lead claim (``inherit``;
+    see ``lead_claims``): "Rallies against X were held in three cities ... In Kumasi, 2,000
+    marched" codes the Kumasi rally with the claim told once for all.
+    """
+    found = _own_claims(text, sentences, doc)
+    if found or not inherit or not sentences:
+        return found
+    lead = lead_sentence(text)
+    return [] if lead is None else _own_claims(text, [lead], doc)
+
+
+_LEAD_PARAGRAPHS = 4
+
+
+@functools.lru_cache(maxsize=16)
+def lead_sentence(text: str) -> Span | None:
+    """The article's lead claim: the first body sentence (within its first body paragraphs) that
+    tells of a protest and states a claim.  Headings are skipped."""
+    paragraphs: set[int] = set()
+    for sent in split_sentences(text):
+        line_start = text.rfind("\n", 0, sent.start) + 1
+        line_end = text.find("\n", sent.end)
+        if is_heading(text[line_start: len(text) if line_end < 0 else line_end]):
+            continue
+        paragraphs.add(sent.paragraph)
+        if len(paragraphs) > _LEAD_PARAGRAPHS:
+            break
+        span = sent.span
+        if find_triggers(text, span) and _own_claims(text, [span], None):
+            return span
+    return None
+
+
+def _own_claims(text: str, sentences: Sequence[Span], doc: Any = None) -> list[Finding[str]]:
     spans: list[tuple[int, int]] = []
     for sent in sentences:
         for a, b, _ in (*_cue_claims(text, sent, doc), *_slogans(text, sent),

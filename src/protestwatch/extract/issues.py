@@ -66,7 +66,8 @@ _STRONG: dict[Issue, str] = {
         rf"|{_UTILITY}\s+(?:bills|charges|rates|costs|supplies)|taxe?s?|fuel|petrol|gasoline|diesel"
         r"|liquefied\s+gas|LPG|subsid(?:y|ies)|austerity|economic\s+crisis|devaluation|debts?"
         r"|microloans?|bank\s+loans|mortgage\s+debts?|budget\s+cuts|fares?|fees|fee\s+hikes?|tolls?"
-        r"|pensions?|pension\s+(?:reform|system)"
+        r"|pensions?|pension\s+(?:reform|system)|fee\s+(?:increases?|rises?)|lev(?:y|ies)|savings"
+        r"|frozen\s+(?:accounts|deposits)|bank\s+deposits|depositors|cost\s+of\s+\w+"
     ),
     Issue.CORRUPTION: (
         r"corrupt\w*|brib\w+|embezzl\w+|kickbacks?|graft|nepotism|lack\s+of\s+transparency"
@@ -86,6 +87,9 @@ _STRONG: dict[Issue, str] = {
         r"\s+(?:the\s+)?(?:jailed|detained|arrested|imprisoned)?\s*(?:opposition\s+)?(?:activists?"
         r"|journalists?|bloggers?|leaders?|politicians?|protesters|demonstrators|detainees"
         r"|prisoners|dissidents|opposition\s+figures?|[A-Z]\w+\s+[A-Z]\w+)"
+        r"|(?:release|freedom|freeing)\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:(?:still\s+)?(?:jailed|detained"
+        r"|arrested|imprisoned|abducted|held)\b|(?:chairman|chairwoman|chair|founder|leader"
+        r"|reporters?|journalists?|activists?|students|colleagues|members)\b)"
         r"|(?<!the\s)(?<!The\s)\b[Ff]ree\s+[A-Z]\w+(?:\s+[A-Z]\w+)?(?=\s*[!\"”»]|\s*$)"
         r"|jailed\s+(?:opposition\s+)?(?:leaders?|activists?|journalists?)"
     ),
@@ -118,9 +122,8 @@ _STRONG: dict[Issue, str] = {
         r"|unit|police)"
     ),
     Issue.ENVIRONMENT: (
-        r"pollut\w+|environment\w*|ecolog\w+(?!\s+allowances?)|(?:gold|coal|uranium|copper|lithium|open-pit|nickel"
-        r"|new|the|a)\s+(?:mines?|deposits?)|mining(?!\s+(?:industry|sector|compan\w+|firms?"
-        r"|workers|towns?|regions?|engineers?|unions?|jobs))|dams?|hydropower|hydroelectric"
+        r"pollut\w+|environment\w*|ecolog\w+(?!\s+allowances?)|dams?|hydropower|hydroelectric"
+        r"|reclamation|dredging|mangroves?|wetlands?|(?:mining|gold|coal|uranium)\s+licen[cs]es?"
         r"|deforestation|logging|climate|emissions|toxic|landfills?|smog|air\s+quality|fracking"
         r"|nuclear\s+plants?|chemical\s+plants?|contaminat\w+|poisoned\s+water|tailings"
         r"|(?:cyanide|chemical)\s+spill|green\s+spaces?|parks?\b(?=\s+(?:from|being))|trees"
@@ -140,11 +143,13 @@ _STRONG: dict[Issue, str] = {
         r"|language\s+of\s+instruction|textbooks|fee\s+bands"
     ),
     Issue.HEALTH: (
-        r"health\s*care|healthcare|health\s+(?:system|services|insurance|workers)|medicines?"
-        r"|drugs\s+shortage|occupational\s+(?:diseases?|illness\w*|health)|medical\s+check-ups?"
+        r"health\s*care|healthcare|health\s+(?:system|services|insurance|workers)"
+        r"|drugs?\s+shortages?|shortages?\s+of\s+medicines|occupational\s+(?:diseases?|illness\w*|health)|medical\s+check-ups?"
     ),
     Issue.HOUSING: (
-        r"housing|evictions?|evicted|demolitions?|demolished|rents?\b|tenants?|homeless\w*"
+        r"housing|evictions?|evicted|demolitions?\s+of\s+(?:[\w-]+\s+){0,2}(?:homes|houses|apartments"
+        r"|flats|dwellings|neighbou?rhoods?|settlements?)|(?:homes|houses|dwellings)\s+(?:[\w-]+\s+){0,4}"
+        r"(?:demolition|demolished|razed)|rents?\b|tenants?|homeless\w*"
         r"|mortgages?|shared-equity|resettlement|slum\s+clearance|their\s+homes"
     ),
     Issue.COVID: (
@@ -155,13 +160,19 @@ _STRONG: dict[Issue, str] = {
 }
 #: Claim-only cues: words that often just set the scene; they count only inside a claim.
 _CLAIM_ONLY: dict[Issue, str] = {
-    Issue.LABOR_WAGES: r"dismissals?|jobs",
+    Issue.LABOR_WAGES: r"dismissals?|jobs|pay",
     Issue.ELECTIONS_POLITICAL_PROCESS: r"elections?|ballots?|votes|voting",
     Issue.HUMAN_RIGHTS: r"repression|crackdown",
     Issue.POLICE_JUSTICE: r"impunity|verdicts?|sentences?|acquittal",
     Issue.RELIGION: r"mosques?|churches|church|clergy|bible",
+    Issue.ENVIRONMENT: (
+        r"(?:gold|coal|uranium|copper|lithium|open-pit|nickel|new|the|a)\s+(?:mines?|deposits?)"
+        r"|mining(?!\s+(?:industry|sector|compan\w+|firms?|workers|towns?|regions?|engineers?"
+        r"|unions?|jobs))"
+    ),
+    Issue.POLITICAL_PRISONERS: r"(?:his|her|their)\s+(?:immediate\s+)?release",
     Issue.EDUCATION: r"schools?|universit(?:y|ies)|exams?|kindergartens?",
-    Issue.HEALTH: r"health|hospitals?|clinics?|medical|ambulances?|patients",
+    Issue.HEALTH: r"health|hospitals?|clinics?|medical|ambulances?|patients|medicines?",
     Issue.HOUSING: r"apartments?",
 }
 #: Cues that are case-sensitive (proper names and acronyms); everything else ignores case.

@@ -29,13 +29,15 @@ from protestwatch.geo.demonyms import (
     country_name,
     demonym_country,
 )
+from protestwatch.extract.claims import find_claims, lead_sentence
 from protestwatch.model import Finding, Span, Target, TargetType
 
 logger = logging.getLogger(__name__)
 
 _BOUNDARY = re.compile(
     r"[.;:!?\n]|,\s+(?:who|which|while|but|as|after|when|where|according|said|police|and\s+police"
-    r"|saying|prompting|before|although|though|with|many|some|and\s+(?:the\s+)?(?:police|they"
+    r"|saying|prompting|before|although|though|with|many|some|and\s+(?:the\s+)?(?:(?:riot|security"
+    r"|traffic|military)\s+police|police|they"
     r"|many|some|several))\b|\s+(?:but|while|after|because|although|when|where|whereas"
     r"|who|which|according)\s+"
     r"|\s+that\s+(?:would|will|could|might|allows?|aims?|seeks?|was|were|is|are|has|have|had)\b"
@@ -65,14 +67,16 @@ _CALL_FOR_TO = re.compile(r"\b(?:call(?:s|ed|ing)?|demands?|appeals?)\s+for\s+(?
 _PASSIVE = re.compile(r"(?:was|were|are|is|has\s+been|have\s+been)\s+(?:also\s+)?"
                       r"(?:called\s+(?:up)?on"
                       r"|urged|asked|demanded|petitioned|requested)\s+to\b", re.I)
-_EMBASSY = re.compile(r"\b(?P<dem>[A-Z][\w-]+)\s+(?:embassy|consulate|consulate-general"
-                      r"|diplomatic\s+mission|mission)\b", re.I)
+_EMBASSY = re.compile(r"\b(?i:embassy|consulate(?:-general)?|diplomatic\s+mission)\s+of\s+"
+                      r"(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}"
+                      r"|\b(?P<dem>[A-Z][\w-]+)\s+(?i:embassy|consulate|consulate-general"
+                      r"|diplomatic\s+mission|mission)\b")
 _ANTI = re.compile(r"\banti-(?P<x>[A-Za-z][\w-]*)", re.I)
 
 # What a target mention looks like; the groups say which kind.
 _GOV_HEAD = (
     r"(?i:(?:central\s+|federal\s+|national\s+|interim\s+|military\s+|ruling\s+)?(?:government|authorities"
-    r"|regime|administration|cabinet|parliament|ministry(?:\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)*)?"
+    r"|regime|administration|cabinet|parliament|(?:(?!(?:the|a|an|its|their|this|that)\b)[a-z]+\s+)?ministry(?:\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)*)?"
     r"|ministers?|president|prime\s+minister|leadership|junta|state\s+leadership|officials"
     r"|Communist\s+Party|embassy|consulate|lawmakers|legislators|deputies|(?-i:MPs)"
     r"|parliamentarians|legislature|senate|congress|monarchy|king"
@@ -82,8 +86,9 @@ _GOV_HEAD = (
 )
 _LOCAL_HEAD = (
     r"(?i:(?:local|city|municipal|regional|provincial|district|county|state|town)\s+"
-    r"(?:government|authorities|administration|council|officials|hall|assembly|akimat|hokimiyat)"
-    r"|mayor(?:['’]s\s+office)?|(?:regional\s+|provincial\s+|state\s+|district\s+)?governor"
+    r"(?:government|authorities|administrations?|council|officials|hall|assembly|akimat|hokimiyat"
+    r"|offices|headquarters)"
+    r"|(?:(?:city|town|district|municipal)\s+)?mayor(?:['’]s\s+office)?|(?:regional\s+|provincial\s+|state\s+|district\s+)?governor"
     r"(?:['’]s\s+office)?|akim|akimat|hokim|hokimiyat|city\s+hall|town\s+hall|municipality"
     r"|prefect(?:ure)?|council)"
 )
@@ -100,7 +105,8 @@ _COMPANY_SUFFIX = (
     r"(?:Inc\.?|LLC|Ltd\.?|Limited|Corp\.?|Corporation|Company|Co\.|Group|Mining|Oil|Gold|Gas"
     r"|Energy|Petroleum|Metals|Holdings?|PLC|plc|AG|S\.A\.|SA|GmbH|JSC|Resources|Minerals"
     r"|Motors|Steel|Cement|Industries|Bank|Telecom|Airlines|Services|Logistics|Construction"
-    r"|Automotive|Textiles|Chemicals|Pharmaceuticals|Electric|Power|Railways|Technologies)"
+    r"|Automotive|Textiles|Chemicals|Pharmaceuticals|Electric|Power|Railways|Technologies|Platinum"
+    r"|Coal|Copper|Diamonds|Mines|Foods|Plantations|Shipping|Refinery)"
 )
 _COMPANY_NOUN = (
     r"(?i:compan(?:y|ies)|firms?|corporations?|investors?|developers?|mining\s+compan(?:y|ies)"
@@ -121,7 +127,8 @@ _MENTION = re.compile(
     rf"|\b(?:PT|OAO|OOO|PJSC|JSC|TOO|LLP|AO)\s+{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}})"
     rf"|(?P<dcompany>\b(?P<cdem>{_CAP_WORD})(?:[\s-]+(?:owned|run|backed|based))?\s+(?:[a-z]+\s+)?"
     rf"{_COMPANY_NOUN}\b)"
-    rf"|(?P<police>\b(?:(?P<pdem>{_CAP_WORD})\s+)?{_POLICE_HEAD}\b)"
+    rf"|(?P<police>\b(?:{_CAP_WORD}\s+){{1,3}}Police\s+(?:District|Department|Service|Command"
+    rf"|Directorate|Station)\b|\b(?:(?P<pdem>{_CAP_WORD})\s+)?{_POLICE_HEAD}\b)"
     rf"|(?P<judiciary>\b(?:(?P<jdem>{_CAP_WORD})\s+)?{_JUDICIARY_HEAD}\b)"
     rf"|(?P<local>\b(?:{_CAP_WORD}\s+)?{_LOCAL_HEAD}\b(?:\s+of\s+{_CAP_WORD}(?:\s+{_CAP_WORD})*)?)"
     rf"|(?P<titled>\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Mayor|Governor|Akim"
@@ -242,8 +249,10 @@ def _gov_mention(text: str, m: re.Match[str], name: str, country: str | None) ->
     if _LEGISLATORS.search(name):
         name = _LEGISLATORS.sub("parliament", name)  # the body the members sit in
     code = _country_of(dem)
-    if not code and re.fullmatch(r"(?i:embassy|consulate)", name):
-        return None  # a mission of an unnamed country
+    if re.search(r"(?i:embassy|consulate)$", name):
+        # A diplomatic mission stands for the state it represents ("the Chinese embassy" → China);
+        # a mission of an unnamed country names no one.
+        return _government(_country_name(code, dem), code, country) if code else None
     if re.search(r"Communist\s+Party$", name) and not code:
         code = "CN" if re.search(r"Chinese\s+Communist\s+Party|\bCCP\b|\bCPC\b", text) else None
         if code is None:
@@ -292,12 +301,26 @@ def _anti_targets(text: str, sent: Span, country: str | None) -> Iterator[Findin
 _FOREIGN = (TargetType.FOREIGN_GOVERNMENT, TargetType.FOREIGN_COMPANY)
 
 
+# A mention that introduces what was said is a source, not an addressee ("officials and union
+# leaders said", "police said 14 were held").
+_SOURCE = re.compile(r"(?:\s*,)?(?:\s+and\s+(?:[\w-]+\s+){1,3}?)?\s+(?:said|says|say|told|reported"
+                     r"|announced|confirmed|added)\b")
+
+
+_ORIGIN = re.compile(r"\b(?:imported|bought|brought|shipped|coming|arriving|returning|fled"
+                     r"|fleeing|exported|sourced)\s+(?:in\s+|to\s+)?from\s+(?:the\s+)?$", re.I)
+
+
 def _mentions(
     text: str, region: Span, country: str | None, foreign_only: bool
 ) -> Iterator[Finding[Target]]:
     for m in _MENTION.finditer(text, region.start, region.end):
         if m.group("country") and _LOCATIVE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "in Paris": where, not whom
+        if _SOURCE.match(text, m.end()):
+            continue
+        if m.group("country") and _ORIGIN.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "cars imported from Japan": where goods come from, not whom
         target = _classify(text, m, country)
         if target is None or not target.name or (foreign_only and target.type not in _FOREIGN):
             continue
@@ -309,7 +332,7 @@ def _mentions(
 
 _GATHER = re.compile(
     r"\b(?:gather\w*|rall(?:y|ied|ies|ying)|protest\w*|demonstrat\w*|picket\w*|march\w*|sit-ins?"
-    r"|sat|sitting|vigils?|assembl\w*|stood|standing|stag(?:e|ed|ing)|blockad\w*|strik(?:e|es"
+    r"|sat|sitting|vigils?|assembl\w*|walk(?:ed|ing)?|head(?:ed|ing)|stood|standing|stag(?:e|ed|ing)|blockad\w*|strik(?:e|es"
     r"|ing)|camp(?:ed|ing)|converg\w*|crowds?|held|hold|chant\w*)\b",
     re.I,
 )
@@ -319,7 +342,8 @@ _SITE = re.compile(
     r"(?:building|offices?|headquarters|gates?|premises|steps|compound|walls)\s+of\s+(?:the\s+)?)?",
     re.I,
 )
-_SITE_KINDS = frozenset({"ccp", "company", "dcompany", "police", "judiciary", "local", "gov"})
+_SITE_KINDS = frozenset({"ccp", "company", "dcompany", "police", "judiciary", "local", "gov",
+                         "agency"})
 _SITE_POLICE = re.compile(r"\s+(?:station|headquarters|department|building)\b", re.I)
 _SITE_OWNER = re.compile(
     r"(?P<n>(?:[a-z]+\s+)?(?:company|combine|factory|plant|mine|firm|employer|smelter|refinery"
@@ -351,7 +375,8 @@ def _site_targets(text: str, sent: Span, country: str | None) -> Iterator[Findin
 
 
 _EMPLOYER = re.compile(
-    r"\b(?:employed\s+by|employees\s+of|(?:workers|miners|staff|strikers)\s+(?:of|at|for)"
+    r"\b(?:employed\s+by|employees\s+of|(?:\w*workers|miners|staff|strikers)\s+(?:of|at|for)"
+    r"|(?:pay|wage|salary|contract)\s+(?:talks|negotiations)\s+with|negotiations\s+with"
     r"|work(?:s|ed|ing)?\s+for|contractors?\s+(?:of|for))\s+",
     re.I,
 )
@@ -420,16 +445,41 @@ _GENERIC_NAMES = frozenset({"government", "authorities", "regime", "administrati
                             "leadership", "officials"})
 
 
+_LEGISLATURE = re.compile(
+    r"(?i:parliament|legislature|congress|senate|lawmakers|legislators|deputies|parliamentarians)\b"
+    r"|\b(?:State\s+Duma|Duma|Mazhilis|Majilis|Jogorku\s+Kenesh|Verkhovna\s+Rada|Knesset|Bundestag"
+    r"|Sejm|House\s+of\s+Representatives|National\s+Assembly|House\s+of\s+Commons|MPs)\b"
+)
+
+
+def _is_country_name(target: Target) -> bool:
+    """The target is named by its country alone ("China", "Kazakhstan", "Beijing")."""
+    code = country_from_name(target.name) or capital_metonym_country(target.name)
+    return code is not None and code == target.country
+
+
 def _key(target: Target) -> tuple[str, ...]:
-    """Duplicates: one generic government per country, named bodies and companies by name."""
+    """Duplicates: one generic government per country, named bodies and companies by name.
+
+    A country named as an addressee is its government: the own country ("Kazakhstan should
+    attract ...") is the generic national government, a foreign one its foreign government."""
     if target.type in (TargetType.COMPANY, TargetType.FOREIGN_COMPANY, TargetType.OTHER):
         return (target.type.value, target.name.casefold())
     words = target.name.casefold().split()
+    if target.type is TargetType.NATIONAL_GOVERNMENT and _LEGISLATURE.search(target.name):
+        return (target.type.value, target.country or "", "parliament")  # one body, many names
     if target.type is TargetType.NATIONAL_GOVERNMENT and words[-1:] and (
         words[-1] not in _GENERIC_NAMES
-    ):
+    ) and not _is_country_name(target):
         return (target.type.value, target.country or "", words[-1])
     return (target.type.value, target.country or "")
+
+
+def _claim_targets(text: str, sent: Span, country: str | None) -> list[Finding[Target]]:
+    candidates = list(_anti_targets(text, sent, country))
+    for region, foreign_only in _regions(text, sent):
+        candidates.extend(_mentions(text, region, country, foreign_only))
+    return candidates
 
 
 def find_targets(
@@ -439,23 +489,25 @@ def find_targets(
 
     In order: the targets the claims name, plus the body whose building the crowd stood at; if
     none, the company that employs the protesting workers; if none, the default addressee of a
-    policy claim (``_default_target``).
+    policy claim (``_default_target``); if none, the targets of the article's lead claim (an event
+    told without its own claim shares the lead's, as its claims do); if none and the event has a
+    claim, the government of the event's country (codebook: every claim is made on someone, and
+    the state is whom a claim that names no addressee is made on).
     """
     found: list[Finding[Target]] = []
-    seen: set[tuple[str, ...]] = set()
+    seen: dict[tuple[str, ...], int] = {}
 
     def add(candidates: list[Finding[Target]]) -> None:
         for finding in sorted(candidates, key=lambda f: f.span.start):
             key = _key(finding.value)
             if key not in seen:
-                seen.add(key)
+                seen[key] = len(found)
                 found.append(finding)
+            elif _is_country_name(found[seen[key]].value) and not _is_country_name(finding.value):
+                found[seen[key]] = finding  # a named body of the state beats the bare country
 
     for sent in sentences:
-        candidates = list(_anti_targets(text, sent, country))
-        for region, foreign_only in _regions(text, sent):
-            candidates.extend(_mentions(text, region, country, foreign_only))
-        add(candidates)
+        add(_claim_targets(text, sent, country))
     # A site names the same body as a claim less precisely ("outside the court" / "the Supreme
     # Court"): the claim's mention wins.
     add([f for sent in sentences for f in _site_targets(text, sent, country)])
@@ -464,4 +516,24 @@ def find_targets(
     if not found:
         default = _default_target(text, sentences, country)
         add([default] if default is not None else [])
-    return found
+    if not found and sentences:
+        lead = lead_sentence(text)
+        if lead is not None and lead not in sentences:
+            add(_claim_targets(text, lead, country))
+            if not found:
+                default = _default_target(text, [lead], country)
+                add([default] if default is not None else [])
+    if not found and sentences:
+        claims = find_claims(text, sentences)
+        if claims:
+            add([Finding(Target("government", TargetType.NATIONAL_GOVERNMENT, country),
+                         claims[0].span)])
+    return _drop_own_country(found)
+
+
+def _drop_own_country(found: list[Finding[Target]]) -> list[Finding[Target]]:
+    """The own country named as an addressee says no more than a national body of it does."""
+    national = {f.value.country for f in found if f.value.type is TargetType.NATIONAL_GOVERNMENT
+                and not _is_country_name(f.value)}
+    return [f for f in found if not (f.value.type is TargetType.NATIONAL_GOVERNMENT
+                                     and _is_country_name(f.value) and f.value.country in national)]
