@@ -41,7 +41,6 @@ import argparse
 import http.client
 import json
 import multiprocessing
-import os
 import random
 import statistics
 import subprocess

@@ -219,6 +219,7 @@ def test_exports_open_no_connection_that_outlives_them(coder, app):
 
 
 def test_thread_stores_close_the_connections_of_ended_threads(db_path):
+    import sqlite3
     import threading
 
     from protestwatch.web.context import ThreadStores
@@ -241,7 +242,7 @@ def test_thread_stores_close_the_connections_of_ended_threads(db_path):
         t.join()
     mine = stores.get()  # a new connection: the six of the ended threads are closed first
     assert stores.open_count() == 1 and stores.get() is mine
-    with pytest.raises(Exception):
+    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
         opened[0].count_events()
     borrowed = object()
     with stores.use(borrowed):
