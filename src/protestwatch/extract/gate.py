@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from protestwatch.extract.triggers import find_triggers
+from protestwatch.extract.triggers import find_triggers, is_non_event_context
 
 _CONTEXT = re.compile(
     r"\b(?:people|crowds?|protesters|demonstrators|participants|residents|workers|students|"
@@ -27,13 +27,16 @@ _CONTEXT = re.compile(
     r"general\s+strike|release|jailed|wages|salaries|pensions)\b",
     re.IGNORECASE,
 )
-# A sentence about sport, markets, products, courts or diplomacy.
+# A sentence about sport, markets, products, courts, diplomacy or food and culture.
 _OFF_TOPIC = re.compile(
     r"\b(?:referee|umpire|match\s+point|stadium|fans|goal|penalty|runners|marathon|race|"
     r"shares?|stocks?|investors|index|stock\s+market|markets\s+(?:rose|fell|rallied)|bonds?|"
     r"device|product|"
     r"launch|courtroom|hearing|verdict|innocence|ambassador|airspace|foreign\s+ministry|"
-    r"diplomatic|note\s+of\s+protest|protest\s+note)\b",
+    r"diplomatic|note\s+of\s+protest|protest\s+note|"
+    # food and culture columns: "a protest against palates trained to expect sweetness"
+    r"menus?|recipes?|flavou?rs?|pastr(?:y|ies)|palates?|tasting|taste\s*buds|cuisine|desserts?|"
+    r"chefs?|bakery|bakeries|culinary|gastronom\w*|catwalk|runway\s+show)\b",
     re.IGNORECASE,
 )
 # Stems of the unambiguous (strength 2) triggers: only sentences holding one are read.
@@ -61,6 +64,8 @@ def gate_score(text: str) -> int:
         sentence = text[start:end]
         if not _CONTEXT.search(sentence) or _OFF_TOPIC.search(sentence):
             continue
+        if is_non_event_context(sentence):
+            continue  # a hashtag, an online campaign, a diplomatic note: no event starts here either
         if any(t.strength >= 2 for t in find_triggers(sentence)):
             score += 1
     return score

@@ -156,7 +156,8 @@ def segment(sentences: list[SentenceInfo], published: dt.date | None = None) -> 
                 # "Smaller marches in Valparaíso and Concepción passed off peacefully."
                 target.date, target.inherited_date = source.date, True
             elif date is None:
-                target.date, target.inherited_date = _recent_date(info, sentences, published), True
+                target.date = _recent_date(info, sentences, published) or _scene_date(info, sentences, frames, published)
+                target.inherited_date = True
         _absorb(target, info, date)
         current = target
     return frames
@@ -306,6 +307,55 @@ def _recent_date(info: SentenceInfo, sentences: list[SentenceInfo], published: d
         # (a lead sentence without a trigger has had no date search: "A court on Tuesday sentenced ...")
         told = prev.dates or _dates_in(prev, published)
         recent = [d for d in told if window <= d.value.start <= published
+                  and d.value.precision == DatePrecision.DAY]  # fmt: skip
+        if recent:
+            return recent[-1]
+    return None
+
+
+# A sentence that sets the scene of a gathering: the police deployed, a crowd forming, the day's
+# events beginning ("On Saturday, officers were deployed to the square", "Tuesday's events began").
+_SCENE = re.compile(
+    r"\b(?:police|officers|riot\s+police|security\s+forces|troops|gendarm\w*|deploy\w*|"
+    r"cordon\w*|sealed\s+off|barricad\w*|crowds?|gather\w*|assembl\w*|converg\w*|"
+    r"(?:day|morning|evening|night)['’]s\s+events|events\s+(?:began|started|unfolded)|"
+    r"began\s+to\s+(?:form|gather|arrive)|arriv\w*|squares?)\b",
+    re.IGNORECASE,
+)
+# ... and not a sentence whose date is that of a ruling, a statement, a decision or a vote.
+_NOT_SCENE = re.compile(
+    r"\b(?:court|ruled|ruling|verdict|sentenced|judges?|trial|hearing|statement|released?|issued|"
+    r"published|announced|announcement|said|says|told|press\s+conference|decree|signed|"
+    r"approved|passed|voted|vote|law|bill|decision|decided|report(?:ed)?)\b",
+    re.IGNORECASE,
+)
+_SCENE_REACH = 3  # sentences back, within the paragraph
+
+
+def _scene_date(
+    info: SentenceInfo, sentences: list[SentenceInfo], frames: list[EventFrame], published: dt.date | None
+) -> DateMention | None:
+    """A day told in a sentence without a protest word just before, in the same paragraph, that
+    sets the same scene ("On Saturday 12 April, officers were deployed to Dizengoff Square ...",
+    "Tuesday's events began at 7 a.m. when ..."): the scene words or the same place tie it to the
+    protest; a date of a ruling, a statement or of an event already coded is not taken, nor one
+    outside the codebook's current window (14 days before publication)."""
+    if published is None:
+        return None
+    window = published - dt.timedelta(days=14)
+    coded = {i for f in frames for i in f.all_sentences}
+    places = info.places or info.mentioned
+    for prev in reversed(sentences[max(0, info.index - _SCENE_REACH) : info.index]):
+        if prev.paragraph != info.paragraph:
+            break
+        if prev.heading or prev.index in coded:
+            break  # the date of another event already coded
+        if prev.triggers or _NOT_SCENE.search(prev.text):
+            continue
+        same_place = any(_same_place(p, q) for p in places for q in prev.mentioned)
+        if not same_place and not _SCENE.search(prev.text):
+            continue
+        recent = [d for d in _dates_in(prev, published) if window <= d.value.start <= published
                   and d.value.precision == DatePrecision.DAY]  # fmt: skip
         if recent:
             return recent[-1]

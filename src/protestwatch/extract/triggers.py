@@ -117,6 +117,19 @@ _IDIOMS = re.compile(
     r"(?:israeli|russian|occupied|occupation)\s+(?:forces|army|troops|authorities)|"
     r"(?:anti-?)?riot\s+(?:police|policemen|officers|gear|squads?|units?|troops|shields?|control|act)|"
     r"strike\s+(?:force|team|zone)|"
+    # metaphors of the kitchen and the arts: "a protest of flavours", "the pastry marched onto the
+    # menu", "my stomach staged a protest" (the protester is a dish, a taste or an organ, not people)
+    r"(?:protests?|rall(?:y|ies)|march|revolt|strike)\s+of\s+(?:the\s+)?(?:flavou?rs?|tastes?|spices?|"
+    r"textures?|colou?rs?|aromas?|sweetness|sugar|the\s+senses|the\s+palate)|"
+    r"march(?:ed|es|ing)?\s+(?:\w+\s+)?(?:onto|on\s+to|into|across|off)\s+(?:the\s+|our\s+|your\s+)?"
+    r"(?:menus?|plates?|tables?|palates?|shelves|counters?|catwalks?|charts?|screens?)|"
+    r"march\s+(?:toward|towards)\s+(?:\w+\s+)?(?:bread|food|eating|cooking|cuisine|recipes?|flavou?rs?)|"
+    r"(?:stomachs?|palates?|taste\s*buds|tongues?|pastr(?:y|ies)|dish(?:es)?|desserts?|recipes?|"
+    r"flavou?rs?|menus?|sauces?|spices?|cakes?|ovens?)\s+(?:\w+\s+){0,2}?(?:staged|held|mounted|"
+    r"launched)\s+(?:a\s+|an\s+|its\s+|their\s+)?(?:\w+\s+)?(?:protests?|rall(?:y|ies)|"
+    r"marches|march|revolt|strikes?|sit-?ins?)|"
+    r"(?:stomachs?|palates?|taste\s*buds|tongues?|pastr(?:y|ies)|dish(?:es)?|desserts?|recipes?|"
+    r"flavou?rs?|sauces?|spices?|cakes?)\s+(?:\w+\s+)?(?:protested|marched|rallied|rioted|went\s+on\s+strike)|"
     r"loot(?:ing|ed)\s+(?:of\s+)?(?:the\s+)?(?:country|state|nation|treasury|economy|budget|public\s+"
     r"(?:funds|money|purse)))",
     re.IGNORECASE,
