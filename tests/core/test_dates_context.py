@@ -2,23 +2,10 @@
 same paragraph tied to the same scene (same place, a gathering, the police deployed), within the
 codebook's current window; a date of a ruling, a statement's release or another event does not."""
 
-import datetime as dt
 
 import pytest
 
-from protestwatch.model import Article
-from protestwatch.pipeline import Pipeline, PipelineConfig
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline.load(PipelineConfig())
-
-
-def code(pipeline, text, published):
-    article = Article(text=text, id="ctx", published=dt.date.fromisoformat(published), language="en")
-    return pipeline.process(article).events
-
+from .conftest import code
 
 POSITIVE = [
     pytest.param(

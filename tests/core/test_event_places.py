@@ -1,22 +1,10 @@
 """The place stage end to end: which place an event gets, its precision, its coordinates and its
 location detail, on short invented articles (one mechanism each, in varied phrasings)."""
 
-import datetime as dt
 
 import pytest
 
-from protestwatch.model import Article
-from protestwatch.pipeline import Pipeline, PipelineConfig
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline.load(PipelineConfig())
-
-
-def code(pipeline, text, published="2024-06-12"):
-    article = Article(text=text, id="case", published=dt.date.fromisoformat(published), language="en")
-    return list(pipeline.process(article).events)
+from .conftest import code
 
 
 def by_year(events, year):

@@ -1,14 +1,12 @@
 """Protest words used as metaphors in food and culture writing are no event; real protests about
 food, by bakers or by cooks, still are."""
 
-import datetime as dt
-
 import pytest
 
 from protestwatch.extract.gate import passes_gate
 from protestwatch.extract.triggers import find_triggers
-from protestwatch.model import Article
-from protestwatch.pipeline import Pipeline, PipelineConfig
+
+from .conftest import code
 
 
 @pytest.mark.parametrize(
@@ -52,13 +50,11 @@ def test_real_protests_about_food_pass_the_gate(text):
     assert passes_gate(text)
 
 
-def test_food_column_codes_no_event():
-    pipeline = Pipeline.load(PipelineConfig())
+def test_food_column_codes_no_event(pipeline):
     text = (
         "Column: the quiet revolt of Valencia's cooks\n\n"
         "Something is simmering in the kitchens of Valencia. My own palate staged a protest after "
         "a week of tasting paella without saffron. Not every chef has joined the march towards "
         "lighter cuisine, and the classic recipes have rallied behind the old masters."
     )
-    article = Article(text=text, id="col", published=dt.date(2024, 11, 8), language="en")
-    assert not pipeline.process(article).events
+    assert not code(pipeline, text, "2024-11-08")

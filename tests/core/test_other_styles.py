@@ -1,22 +1,10 @@
 """Mechanisms for news styles beyond the demo's: live blogs, police statements, court stories,
 roundups, business-desk strike reports.  Each case is a short invented text with varied phrasing."""
 
-import datetime as dt
 
 import pytest
 
-from protestwatch.model import Article
-from protestwatch.pipeline import Pipeline, PipelineConfig
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline.load(PipelineConfig())
-
-
-def code(pipeline, text, published):
-    article = Article(text=text, id="case", published=dt.date.fromisoformat(published), language="en")
-    return pipeline.process(article).events
+from .conftest import code
 
 
 def keys(events):

@@ -6,18 +6,8 @@ import datetime as dt
 import pytest
 
 from protestwatch.model import Article
-from protestwatch.pipeline import Pipeline, PipelineConfig
 
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline.load(PipelineConfig())
-
-
-def code(pipeline, text, published):
-    article = Article(text=text, id="case", published=dt.date.fromisoformat(published), language="en")
-    return pipeline.process(article).events
-
+from .conftest import code
 
 # (text, published, expected events as (date_start, locality or country, status))
 CASES = [
