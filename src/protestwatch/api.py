@@ -23,6 +23,7 @@ from typing import Any
 from protestwatch.errors import InputError, SkippedArticle, StoreError
 from protestwatch.ingest import IngestOptions, read_inputs
 from protestwatch.model import Article, Event, Rejection
+from protestwatch.parallel import Outcome, save_outcome
 from protestwatch.pipeline import PIPELINE_VERSION, ArticleResult, Pipeline, PipelineConfig
 from protestwatch.store import EventFilter, SQLiteStore, is_url, open_store
 
@@ -244,21 +245,8 @@ class Workspace:
         return reconciled_event(self.store, event_id)
 
     def _save(self, result: ArticleResult, run_id: int, report: RunReport) -> None:
-        self.store.save_coding(
-            result.article.id,
-            result.events,
-            state=result.state,
-            reason=result.reason,
-            pipeline_version=PIPELINE_VERSION,
-            run_id=run_id,
-        )
-        if result.state in ("skipped", "failed"):
-            report.skipped += 1
-            logger.info("%s %s: %s", result.state, result.article.id, result.reason)
-        else:
-            report.coded += 1
-            report.gated_out += int(result.gated_out)
-            report.events += len(result.events)
+        """Save one article's coding and count it (as the parallel runs do)."""
+        save_outcome(self.store, Outcome.of(result), run_id, report)
 
     def correct(self, event_id: str, field_name: str, value: Any, *, author: str, note: str | None = None) -> Event:
         """Set one field of an event by hand; later machine runs keep it."""

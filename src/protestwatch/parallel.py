@@ -193,7 +193,7 @@ class Tally:
 
 def save_outcome(store: Any, outcome: Outcome, run_id: int | None, tally: Any) -> None:
     """Save one article's coding (one transaction, idempotent) and count it in ``tally``
-    (a ``Tally`` or a ``RunReport``)."""
+    (a ``Tally`` or a ``RunReport``); the one-process run saves through it too."""
     store.save_coding(
         outcome.article_id,
         outcome.events,
