@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from protestwatch.extract.actors import classify_actor, find_organizers
 from protestwatch.extract.participants import find_participants
-from protestwatch.model import ActorType, Span
+from protestwatch.model import ActorType
+
+from .conftest import sentence_spans as _sentences
 
 P, M, U, N, PER = (ActorType.POLITICAL_PARTY, ActorType.MOVEMENT, ActorType.UNION, ActorType.NGO,
                    ActorType.PERSON)
-
-
-def _sentences(text: str) -> list[Span]:
-    out, start = [], 0
-    for m in re.finditer(r"(?<=[.!?”])\s+(?=[A-Z“\"])", text):
-        out.append(Span(start, m.start()))
-        start = m.end()
-    out.append(Span(start, len(text)))
-    return out
 
 
 def _organizers(text: str, doc=None) -> set[tuple[str, ActorType]]:

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from protestwatch.extract.claims import find_claims
-from protestwatch.model import Span
 
-
-def _sentences(text: str) -> list[Span]:
-    out, start = [], 0
-    for m in re.finditer(r"(?<=[.!?”])\s+(?=[A-Z“\"])", text):
-        out.append(Span(start, m.start()))
-        start = m.end()
-    out.append(Span(start, len(text)))
-    return out
+from .conftest import sentence_spans as _sentences
 
 
 def _claims(text: str, doc=None) -> list[str]:

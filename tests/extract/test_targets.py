@@ -2,33 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from protestwatch.extract.targets import find_targets
-from protestwatch.model import Span, TargetType
+from protestwatch.model import TargetType
+
+from .conftest import targets_of as _targets
 
 NAT, LOC, FGOV = (TargetType.NATIONAL_GOVERNMENT, TargetType.LOCAL_GOVERNMENT,
                   TargetType.FOREIGN_GOVERNMENT)
 CO, FCO, POL, JUD = (TargetType.COMPANY, TargetType.FOREIGN_COMPANY, TargetType.POLICE,
                      TargetType.JUDICIARY)
-
-
-def _sentences(text: str) -> list[Span]:
-    out, start = [], 0
-    for m in re.finditer(r"(?<=[.!?”])\s+(?=[A-Z“\"])", text):
-        out.append(Span(start, m.start()))
-        start = m.end()
-    out.append(Span(start, len(text)))
-    return out
-
-
-def _targets(text: str, country: str | None) -> set[tuple[str, TargetType, str | None]]:
-    found = find_targets(text, _sentences(text), country=country)
-    for f in found:
-        assert f.span.end > f.span.start and text[f.span.start:f.span.end].strip()
-    return {(f.value.name, f.value.type, f.value.country) for f in found}
 
 
 CASES = [

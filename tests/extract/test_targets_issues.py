@@ -14,25 +14,12 @@ from protestwatch.extract.issues import classify_issues
 from protestwatch.extract.targets import find_targets
 from protestwatch.model import Issue, Span, TargetType
 
+from .conftest import sentence_spans as _sentences
+from .conftest import targets_of as _targets
+
 NAT, LOC, FGOV = (TargetType.NATIONAL_GOVERNMENT, TargetType.LOCAL_GOVERNMENT,
                   TargetType.FOREIGN_GOVERNMENT)
 CO, POL, JUD = TargetType.COMPANY, TargetType.POLICE, TargetType.JUDICIARY
-
-
-def _sentences(text: str) -> list[Span]:
-    out, start = [], 0
-    for m in re.finditer(r"(?<=[.!?”])\s+(?=[A-Z“\"])", text):
-        out.append(Span(start, m.start()))
-        start = m.end()
-    out.append(Span(start, len(text)))
-    return out
-
-
-def _targets(text: str, country: str | None, which: slice = slice(None)) -> set:
-    found = find_targets(text, _sentences(text)[which], country=country)
-    for f in found:
-        assert text[f.span.start:f.span.end].strip()
-    return {(f.value.name, f.value.type, f.value.country) for f in found}
 
 
 # --- a diplomatic mission stands for its state --------------------------------------------------
