@@ -47,6 +47,7 @@ __all__ = [
     "GENERIC_TYPE_WORDS",
     "CityUnit",
     "clean_admin1_name",
+    "compass_variants",
     "country_type_word",
     "iso_city_units",
     "iso_names_by_key",
@@ -141,6 +142,75 @@ def _drop_generic(words: list[str]) -> list[str]:
     if len(words) > 2 and [w.lower() for w in words[:2]] in (["region", "of"], ["province", "of"]):
         words = words[2:]
     return words
+
+
+#: Compass and position words of French, Spanish, Portuguese, Italian and romanised Arabic unit
+#: names, with the English adjective and the "-ern" form the English news writes.
+_COMPASS = {
+    "nord": ("North", "Northern"), "norte": ("North", "Northern"), "north": ("North", "Northern"),
+    "northern": ("North", "Northern"), "shamal": ("North", "Northern"),
+    "ash shamaliyah": ("North", "Northern"),
+    "sud": ("South", "Southern"), "sur": ("South", "Southern"), "sul": ("South", "Southern"),
+    "south": ("South", "Southern"), "southern": ("South", "Southern"),
+    "janub": ("South", "Southern"), "janoub": ("South", "Southern"),
+    "est": ("East", "Eastern"), "este": ("East", "Eastern"), "east": ("East", "Eastern"),
+    "eastern": ("East", "Eastern"), "oriental": ("East", "Eastern"),
+    "orientale": ("East", "Eastern"), "sharq": ("East", "Eastern"),
+    "ouest": ("West", "Western"), "oeste": ("West", "Western"), "west": ("West", "Western"),
+    "western": ("West", "Western"), "occidental": ("West", "Western"),
+    "occidentale": ("West", "Western"), "gharb": ("West", "Western"),
+    "haut": ("Upper",), "alto": ("Upper",), "bas": ("Lower",), "bajo": ("Lower",),
+    "baixo": ("Lower",), "moyen": ("Middle",), "extreme": ("Far",), "extrême": ("Far",),
+}  # fmt: skip
+_DIRECTIONS = {"North", "South", "East", "West"}
+_NAME_PARTICLES = frozenset("do da dos das de del della di du des la le el".split())
+
+
+def compass_variants(name: str) -> list[str]:
+    """English forms of a unit name that has a compass word in another language or the other
+    English form: "Nord-Kivu" / "Nord Kivu" → "North Kivu", "Northern Kivu"; "Southern Darfur"
+    → "South Darfur"; "Kasaï Oriental" → "East Kasaï", "Eastern Kasaï"; "Shamal Kurdufan" →
+    "North Kurdufan"; "Nord-Ouest" → "North-West", "Northwest"; "Haut-Katanga" → "Upper
+    Katanga"; "Extrême-Nord" → "Far North".  A name of compass words alone ("Nord", "Centre")
+    or with no compass word gives none; the name itself is never returned."""
+    words = [w for w in re.split(r"[\s-]+", name.strip()) if w]
+    if not words:
+        return []
+    found: list[tuple[str, ...]] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(words):
+        two = f"{words[i]} {words[i + 1]}".lower() if i + 1 < len(words) else ""
+        if two in _COMPASS:
+            found.append(_COMPASS[two])
+            i += 2
+            continue
+        forms = _COMPASS.get(words[i].lower())
+        if forms and i and words[i - 1].lower() in _NAME_PARTICLES:
+            forms = None  # "Rio Grande do Sul", "Santa Cruz del Sur": part of the name
+        if forms:
+            found.append(forms)
+        else:
+            rest.append(words[i])
+        i += 1
+    if not found or len(found) > 2:
+        return []
+    out: list[str] = []
+    if not rest:  # "Nord-Ouest", "Extrême-Nord": only a two-word compass name is a name
+        if len(found) != 2:
+            return []
+        a, b = found[0][0], found[1][0]
+        if {a, b} <= _DIRECTIONS:
+            out += [f"{a}-{b}", f"{a}{b.lower()}", f"{a} {b}"]
+        else:
+            out += [f"{a} {b}"]
+    elif len(found) == 1:
+        body = " ".join(rest)
+        out += [f"{form} {body}" for form in found[0]]
+    else:  # "Sud-Est Kivu"-like names: both compass words first
+        out.append(f"{found[0][0]}-{found[1][0]} {' '.join(rest)}")
+    key = name.lower().replace("-", " ")
+    return list(dict.fromkeys(v for v in out if v.lower().replace("-", " ") != key))
 
 
 @dataclass(frozen=True, slots=True)

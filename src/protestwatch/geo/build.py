@@ -40,7 +40,7 @@ from .names import ascii_fold, is_latin, name_key
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 NAME, ALTERNATE, ALIAS = 0, 1, 2
 
@@ -353,6 +353,10 @@ def _add_admin1(rows: _Rows, cities: dict[str, dict[str, Any]]) -> _Admin1:
             rows.add_name(alias, pid, ALTERNATE)
         for alias in curated.ADMIN1_ALIASES.get((cc, display), ()):
             rows.add_name(alias, pid, ALIAS)
+        # "Nord-Kivu" is "North Kivu" in English news, "Southern Darfur" also "South Darfur"
+        for source in {display, raw.get((cc, code), display), *aliases.get((cc, core), ())}:
+            for variant in admin1.compass_variants(source):
+                rows.add_name(variant, pid, ALTERNATE)
     return units
 
 

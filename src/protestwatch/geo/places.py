@@ -33,7 +33,7 @@ from .gazetteer import Candidate, Gazetteer
 from .macro import macro_feature, macro_point
 from .names import name_key
 from .recognize import (
-    CITY_WORDS, SOFT_STOPWORDS, STOPWORDS, NameSpan, name_spans, tokenize,
+    CITY_WORDS, PARTICLES, SOFT_STOPWORDS, STOPWORDS, NameSpan, name_spans, tokenize,
 )  # fmt: skip
 
 __all__ = ["find_places", "document_countries"]
@@ -285,7 +285,7 @@ def _evidence(span: NameSpan, best: Candidate, ctx: _Context, ner: str | None) -
     ev += 0.3 if span.locative or span.near else 0.0
     ev += 0.3 if span.qualifier else 0.0
     ev += 0.25 if best.country and ctx.countries.get(best.country) else 0.0
-    ev -= 0.15 if best.name_kind == 1 else 0.0
+    ev -= 0.15 if best.name_kind == 1 and not _short_form(span.text, best.name) else 0.0
     unit = best.is_admin1 or best.feature_code == "ADM2"
     if span.in_name and not (
         best.is_country or unit and best.population >= _WEAK_PERSON_CUE_LIMIT or span.qualifier
@@ -301,6 +301,29 @@ def _evidence(span: NameSpan, best: Candidate, ctx: _Context, ner: str | None) -
     elif ner in ("ORG", "NORP"):
         ev -= 0.05 if big else 0.3  # ... and "Aktobe" an ORG
     return ev
+
+
+def _short_form(text: str, name: str) -> bool:
+    """Whether ``text`` is the usual short form of the place's main name: its words before a
+    particle ("Acapulco" for "Acapulco de Juárez", "Stratford" for "Stratford-upon-Avon")."""
+    key, main = name_key(text), name_key(name)
+    if not main.startswith(key + " "):
+        return False
+    return main[len(key) + 1 :].split(" ", 1)[0] in PARTICLES
+
+
+def _soft_name_stands(span: NameSpan, best: Candidate, ctx: _Context) -> bool:
+    """Whether a place named like a first name or a common word, with no locative, qualifier or
+    list around it, still names that place: a big place ("Sydney's spring carnival", "two
+    Sydney sites", "Sydney-based") in a country the text names or otherwise supports, not at the
+    start of a sentence and with nothing that makes it a person's name."""
+    return (
+        (best.population >= _WEAK_PERSON_CUE_LIMIT or best.is_admin1 or best.is_country)
+        and ctx.countries.get(best.country or "", 0.0) >= 1.0
+        and not span.sentence_initial
+        and not span.person and not span.in_name
+        and name_key(span.text) not in ctx.persons
+    )  # fmt: skip
 
 
 def _a_person(span: NameSpan, best: Candidate, ctx: _Context, ner: tuple[str, bool] | None) -> bool:
@@ -533,16 +556,17 @@ def _resolve(
 ) -> PlaceMention | None:
     word = span.text.lower()
     ner = ner_at[0] if ner_at else None
-    if (
-        ner != "GPE"
-        and span.tokens == 1
-        and (
-            word in STOPWORDS
-            or word in SOFT_STOPWORDS
-            and (not span.locative or span.sentence_initial)
-        )
-    ):
+    if ner != "GPE" and span.tokens == 1 and word in STOPWORDS:
         return None
+    # A place named like a first name or a common word ("Sydney", "Jordan", "Buffalo") needs
+    # the context of a place: a locative ("in Sydney"), a qualifier ("Buffalo, New York"), a
+    # list of places ("Japan, Jordan and China"; "Melbourne and Victoria"), or else (checked
+    # once it is resolved) a text about its country with no sign of a person.
+    soft = (
+        ner != "GPE" and span.tokens == 1 and word in SOFT_STOPWORDS
+        and not (span.locative and not span.sentence_initial)
+        and not span.qualifier and not span.listed
+    )  # fmt: skip
     if span.namesake and not span.type_word:
         return None  # "near the Abai monument": the landmark's name, not a place
     if span.tokens == 1 and not span.type_word and _demonym(span.text):
@@ -562,6 +586,8 @@ def _resolve(
     if best.is_city_unit:  # "the Yerevan municipality": the unit is the city
         best = _own_city(span, best) or best
     if _a_person(span, best, ctx, ner_at):
+        return None
+    if soft and not _soft_name_stands(span, best, ctx):
         return None
     if (
         span.qualifier and not (best.is_country or best.is_admin1)

@@ -162,11 +162,30 @@ class NameSpan:
     #: ("George W. Bush"), "given" (a capitalised word before it: "Nelson Mandela", but also
     #: "Children's Village Malakal")
     person: str | None = None
+    #: an item of a list of names the gazetteer knows: "Japan, Jordan and China", "Melbourne
+    #: and Victoria" (a neighbour that is not itself a common word)
+    listed: bool = False
 
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens with their offsets (letters, inner hyphens and apostrophes; "U.S." whole)."""
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+#: A name joined by a hyphen to a lower-case word: "Sydney-based", "Australia-wide",
+#: "Pakistan-administered", "Kenyan-born", "Moscow-backed".
+_HYPHEN_COMPOUND = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*?)-[a-z]+")
+
+
+def _compound_head(tok: Token) -> Token:
+    """ "Sydney-based" -> "Sydney": the name in a compound adjective (the tail is lower-case;
+    "Nur-Sultan", "Aix-en-Provence" and "Stratford-upon-Avon" end capitalised and stay whole)."""
+    if not tok.capitalised or "-" not in tok.text:
+        return tok
+    m = _HYPHEN_COMPOUND.fullmatch(tok.text)
+    if not m:
+        return tok
+    return Token(tok.start, tok.start + len(m.group(1)), m.group(1))
 
 
 def _gap_ok(text: str, left: Token, right: Token) -> bool:
@@ -176,9 +195,14 @@ def _gap_ok(text: str, left: Token, right: Token) -> bool:
     return bool(_GAP_OK.fullmatch(gap))
 
 
+_ELIDED = re.compile(r"[dl]['’][A-Z]")  # "Côte d'Ivoire", "Val d'Oise", "Reggio nell'Emilia"
+
+
 def _is_name_token(tok: Token) -> bool:
     if not tok.capitalised:
-        return tok.text[:3] in ("al-", "el-", "ad-", "as-", "an-", "ar-")
+        return tok.text[:3] in ("al-", "el-", "ad-", "as-", "an-", "ar-") or bool(
+            _ELIDED.match(tok.text)
+        )
     return True
 
 
@@ -437,7 +461,7 @@ def _possessive_base(text: str, tok: Token) -> Token:
 
 def name_spans(text: str, gaz: Gazetteer) -> list[NameSpan]:
     """Every span of ``text`` that names a place in ``gaz``, left to right, not overlapping."""
-    tokens = [_possessive_base(text, t) for t in tokenize(text)]
+    tokens = [_compound_head(_possessive_base(text, t)) for t in tokenize(text)]
     out: list[NameSpan] = []
     i = 0
     while i < len(tokens):
@@ -491,15 +515,23 @@ def name_spans(text: str, gaz: Gazetteer) -> list[NameSpan]:
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
 
 
+def _common_word(span: NameSpan) -> bool:
+    word = span.text.lower()
+    return span.tokens == 1 and (word in STOPWORDS or word in SOFT_STOPWORDS)
+
+
 def _carry_locative(text: str, spans: list[NameSpan]) -> list[NameSpan]:
-    """ "in Zhanaozen, Aktobe and Nur-Sultan": the list's later names share its preposition."""
+    """ "in Zhanaozen, Aktobe and Nur-Sultan": the list's later names share its preposition; and
+    every item of a list beside a name that is not a common word is marked ``listed``."""
     out: list[NameSpan] = []
     for span in spans:
         prev = out[-1] if out else None
-        if (
-            prev is not None and prev.locative and not span.locative
-            and _LIST_GAP.fullmatch(text[prev.end : span.start])
-        ):  # fmt: skip
+        in_list = prev is not None and _LIST_GAP.fullmatch(text[prev.end : span.start])
+        if in_list and prev.locative and not span.locative:
             span = dataclasses.replace(span, locative=True, preposition=prev.preposition)
+        if in_list and not _common_word(prev):
+            span = dataclasses.replace(span, listed=True)
+        if in_list and not _common_word(span) and not prev.listed:
+            out[-1] = dataclasses.replace(prev, listed=True)
         out.append(span)
     return out
