@@ -96,3 +96,35 @@ def test_units_named_in_english_compass_form(gaz: Gazetteer) -> None:
         ("North Kivu", "CD", "admin1"), ("South Darfur", "SD", "admin1"),
         ("Far North", "CM", "admin1"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her lawyer told the Washington Post that she was innocent.",
+        "According to the Los Angeles Times, the march was peaceful.",
+        "Shares of Kenya Airways fell on the Nairobi Stock Exchange.",
+        "Fees rose to US$10,000 and then to HK$80,000.",
+    ],
+)
+def test_newspapers_companies_and_currencies_are_not_places(gaz: Gazetteer, text: str) -> None:
+    assert geoparse(text, gaz) == []
+
+
+def test_a_government_body_names_its_jurisdiction(gaz: Gazetteer) -> None:
+    got = _found("A spokesman for the California Department of Public Health spoke.", gaz)
+    assert got == [("California", "US", "admin1")]
+
+
+def test_a_unit_named_after_its_city(gaz: Gazetteer) -> None:
+    def first(text: str) -> tuple[str, str]:
+        d = geoparse(text, gaz)[0]
+        return d["name"], d["feature"]
+
+    assert first("Thousands marched in New York on Saturday.") == ("New York City", "locality")
+    assert first("New York has confirmed 28 cases.") == ("New York", "admin1")
+    assert first("Dairy farmers in upstate New York protested.") == ("New York", "admin1")
+    assert first("Traders in rural Lagos blocked a road.") == ("Lagos", "admin1")
+    assert first("Traders in Lagos blocked a road.") == ("Lagos", "locality")
+    got = _found("Snow fell in Buffalo, New York, overnight.", gaz)
+    assert got == [("Buffalo", "US", "locality"), ("New York", "US", "admin1")]

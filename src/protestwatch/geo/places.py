@@ -125,7 +125,7 @@ def _candidate_score(c: Candidate, span: NameSpan, ctx: _Context, city_admin1: b
         score += 0.4 if c.is_locality else -0.4
     elif span.type_word:
         score += 0.6 if (c.is_admin1 or c.feature_code == "RGN") else -0.3
-    elif (c.is_admin1 or c.feature_code == "ADM2") and city_admin1:
+    elif (c.is_admin1 or c.feature_code == "ADM2") and city_admin1 and not span.area:
         score -= 0.5  # "Almaty" is the city, not the city-level unit of the same name
     if span.qualifier and _agrees(c, span):
         score += 1.5
@@ -238,6 +238,11 @@ def _embedded_candidates(span: NameSpan, ctx: _Context) -> tuple[Candidate, ...]
     return None
 
 
+def _without_city(key: str) -> str:
+    """ "new york city" -> "new york": the city that the unit "New York" is named after."""
+    return key[: -len(" city")] if key.endswith(" city") else key
+
+
 def _best(span: NameSpan, ctx: _Context) -> tuple[Candidate, float, float] | None:
     """The best candidate, its score and its margin over the runner-up."""
     cands = span.candidates[:40]
@@ -250,6 +255,12 @@ def _best(span: NameSpan, ctx: _Context) -> tuple[Candidate, float, float] | Non
         for c in cands
         if c.is_locality and c.population >= 1000
     }
+    if span.locative:  # "marched in New York": New York City; "New York has confirmed": the state
+        cities |= {
+            (c.country, c.admin1, _without_city(name_key(c.name)))
+            for c in cands
+            if c.is_locality and c.population >= 1_000_000
+        }
     scored = sorted(
         (
             (_candidate_score(c, span, ctx, (c.country, c.admin1 if c.feature_code == "ADM2"
@@ -336,6 +347,8 @@ def _a_person(span: NameSpan, best: Candidate, ctx: _Context, ner: tuple[str, bo
     that is longer than the name ("Taco Bell").  A qualifier ("Davis, California") or a firm
     locative ("in Davis") keeps the place.
     """
+    if span.person == "organisation":
+        return True  # "the New York Times", "the United States Department of Agriculture"
     if best.is_country or span.qualifier:
         return False
     if span.preposition in _STRONG_LOCATIVE or span.near:

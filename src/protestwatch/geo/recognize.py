@@ -55,6 +55,12 @@ MODIFIERS = frozenset(
     "southwest central middle upper lower inner outer greater new old far mid".split()
 )
 CITY_WORDS = frozenset({"city", "town", "village"})
+#: Lower-case words before a name that speak of a region's parts: "upstate New York", "rural
+#: Lagos", "northern Madrid" (the region, not the city of that name).
+AREA_WORDS = frozenset(
+    "upstate downstate rural northern southern eastern western central northeastern "
+    "northwestern southeastern southwestern coastal".split()
+)
 #: Nouns of a landmark named after a person or another place: "the Abai monument", "Pushkin
 #: Square", "Rustaveli Avenue", "Kazan Cathedral" are not in Abai, Pushkin, Rustaveli or Kazan.
 NAMESAKE_LANDMARKS = frozenset(
@@ -160,11 +166,16 @@ class NameSpan:
     #: "title" ("Secretary Granger"), "particle" ("Dennis van Holt"), "role" ("singer Joan
     #: Lennox", "news agency Xinhua"), "speech" ("said Granger", "Lennox said"), "initial"
     #: ("George W. Bush"), "given" (a capitalised word before it: "Nelson Mandela", but also
-    #: "Children's Village Malakal")
+    #: "Children's Village Malakal"), "organisation" (the head noun of a newspaper or a company
+    #: after it: "the New York Times", "Kenya Airways", "Wright County Eggs")
     person: str | None = None
     #: an item of a list of names the gazetteer knows: "Japan, Jordan and China", "Melbourne
     #: and Victoria" (a neighbour that is not itself a common word)
     listed: bool = False
+    #: the context asks for the region, not a city of its name: the name qualifies the one
+    #: before it ("Buffalo, New York") or follows an area word ("upstate New York", "rural
+    #: Lagos")
+    area: bool = False
 
 
 def tokenize(text: str) -> list[Token]:
@@ -417,9 +428,35 @@ def _feature(text: str, tokens: list[Token], i: int, j: int) -> str | None:
     return None
 
 
+#: Head nouns of a newspaper or a company named after a place ("the New York Times", "Kenya
+#: Airways"): the name says nothing of where things happen.  A government body's name does
+#: ("the California Department of Public Health" is California's), so its heads are not here.
+ORGANISATION_HEADS = frozenset(
+    """times post herald tribune journal gazette chronicle telegraph observer examiner
+    inquirer courier dispatch company co corporation corp inc ltd llc plc holdings airlines
+    airways bank exchange eggs foods farms brewery""".split()
+)
+
+
+def _organisation(text: str, tokens: list[Token], j: int) -> bool:
+    """Whether the name ending before token ``j`` begins a newspaper's or a company's name:
+    "the New York Times", "Kenya Airways", "the Nairobi Stock Exchange" (one more capitalised
+    word before the head)."""
+    for k in (j, j + 1):
+        if k >= len(tokens) or not tokens[k].capitalised:
+            return False
+        if text[tokens[k - 1].end : tokens[k].start] != " ":
+            return False
+        if tokens[k].lower in ORGANISATION_HEADS:
+            return True
+    return False
+
+
 def _person(text: str, tokens: list[Token], i: int, j: int) -> str | None:
     """What in the context says that the name at tokens [i, j) is a person's or an
     organisation's (see :attr:`NameSpan.person`)."""
+    if _organisation(text, tokens, j):
+        return "organisation"
     prev = tokens[i - 1] if i > 0 else None
     gap = text[prev.end : tokens[i].start] if prev else ""
     if prev is not None and gap in (" ", ". ") and prev.lower in TITLES and prev.capitalised:
@@ -478,6 +515,9 @@ def name_spans(text: str, gaz: Gazetteer) -> list[NameSpan]:
             i = j
             continue
         start, end = tokens[i].start, tokens[j - 1].end
+        if text[end : end + 1] == "$":  # "US$10,000", "HK$5": a currency
+            i = j
+            continue
         type_word = None
         before = _TYPE_BEFORE.search(text[max(0, start - 30) : start])
         if before:
@@ -493,6 +533,11 @@ def name_spans(text: str, gaz: Gazetteer) -> list[NameSpan]:
                 cands, end, j = longer, tokens[j].end, j + 1
         prev = tokens[i - 1].lower if i > 0 else ""
         locative = prev in _LOCATIVE and tokens[i - 1].end >= start - 2
+        area = (
+            i > 0 and prev in AREA_WORDS and not tokens[i - 1].capitalised
+            and tokens[i - 1].end >= start - 2
+            or bool(out) and bool(out[-1].qualifier) and text[out[-1].end : start] in (", ", ",")
+        )  # fmt: skip
         out.append(
             NameSpan(
                 start, end, text[start:end], cands, j - i, type_word,
@@ -506,6 +551,7 @@ def name_spans(text: str, gaz: Gazetteer) -> list[NameSpan]:
                 modifier=_modifier(text, tokens, i),
                 feature=_feature(text, tokens, i, j),
                 person=_person(text, tokens, i, j),
+                area=area,
             )
         )  # fmt: skip
         i = j
