@@ -3,6 +3,10 @@
 
     python scripts/field_diff.py GOLD.jsonl ARTICLES_DIR --fields targets,issues [--only-wrong]
 
+``--only-wrong`` lists the fields the evaluator itself scores wrong (aliases, tolerances and
+partial credit as in ``protestwatch evaluate``); "coordinates" and "targets.country" are rows
+too.
+
 For error analysis: each matched (gold, predicted) pair, the two values of each chosen field, and
 the sentences the pipeline attributed to the event.
 """
@@ -15,6 +19,7 @@ from pathlib import Path
 
 from protestwatch.api import _gold_article, default_pipeline
 from protestwatch.evaluate import evaluate, load_gold
+from protestwatch.evaluate.fields import compare_events
 
 
 def main() -> None:
@@ -37,9 +42,15 @@ def main() -> None:
     gold_events = {(g.id, e.id): e for g in gold for e in g.events}
     pred_events = {(a, e.id): e for a, evs in predicted.items() for e in evs}
     for m in report["matches"]:
-        g = gold_events[(m["article_id"], m["gold_id"])].to_dict()
-        p = pred_events[(m["article_id"], m["predicted_id"])].to_dict()
-        rows = [(f, g[f], p[f]) for f in fields if not args.only_wrong or _differ(g[f], p[f])]
+        gold_event = gold_events[(m["article_id"], m["gold_id"])]
+        pred_event = pred_events[(m["article_id"], m["predicted_id"])]
+        verdicts = compare_events(pred_event, gold_event)  # the evaluator's own comparison
+        g, p = gold_event.to_dict(), pred_event.to_dict()
+        rows = [
+            (f, g.get(f, _pair(g, f)), p.get(f, _pair(p, f)))
+            for f in fields
+            if not args.only_wrong or not verdicts[f].correct
+        ]
         if not rows:
             continue
         print(f"== {m['article_id']} {m['gold_id']} {g['date_start']} {g['locality'] or g['country']}")
@@ -52,11 +63,13 @@ def main() -> None:
                 print("      «", text[ev["start"] : ev["end"]][:300])
 
 
-def _differ(a, b) -> bool:
-    if isinstance(a, list) and isinstance(b, list):
-        key = lambda x: json.dumps(x, sort_keys=True)  # noqa: E731
-        return sorted(map(key, a)) != sorted(map(key, b))
-    return a != b
+def _pair(event: dict, row: str):
+    """The values behind a comparison row that is no field of its own ("coordinates")."""
+    if row == "coordinates":
+        return [event.get("latitude"), event.get("longitude")]
+    if row == "targets.country":
+        return [t.get("country") for t in event.get("targets") or ()]
+    return None
 
 
 if __name__ == "__main__":

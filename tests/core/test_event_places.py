@@ -169,3 +169,33 @@ def test_a_town_in_an_organisation_name_does_not_override_a_named_place(pipeline
     events = code(pipeline, "Students of the University of Ibadan rallied in Lagos on Tuesday over "
                             "fee increases.")
     assert [e.locality for e in events] == ["Lagos"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # bound by the dateline of the lead that names it
+        "KISUMU — About 400 students of Kenyatta Polytechnic boycotted classes on Tuesday over a "
+        "rise in hostel fees.\n\n"
+        "The same day in Nairobi, a few dozen students picketed the education ministry.\n\n"
+        "The ministry said the fees were set by each college's council.\n\n"
+        "The student union said it would meet the council next week.\n\n"
+        "Kenyatta Polytechnic students staged a similar boycott in March 2021.",
+        # bound by the town right after the institution's name
+        "Workers at the Tamsa Refinery in Mombasa downed tools on Monday to demand unpaid wages.\n\n"
+        "Managers said talks would resume next week.\n\n"
+        "In 2019, Tamsa workers held a two-day sit-in over the same arrears.",
+    ],
+)  # fmt: skip
+def test_an_institution_the_article_places_in_a_town_places_its_other_events(pipeline, text) -> None:
+    events = [e for e in code(pipeline, text) if e.locality != "Nairobi"]
+    assert len(events) == 2
+    assert {(e.locality, int(e.geo_precision)) for e in events} == {
+        ("Kisumu" if "KISUMU" in text else "Mombasa", 1)
+    }
+
+
+def test_an_institution_named_nowhere_with_a_town_gives_no_town(pipeline) -> None:
+    events = code(pipeline, "Students of Kenyatta Polytechnic boycotted classes on Tuesday in "
+                            "Kenya over a rise in hostel fees.")  # fmt: skip
+    assert [(e.country, e.locality) for e in events] == [("KE", None)]

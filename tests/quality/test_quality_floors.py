@@ -103,8 +103,7 @@ _PLACE = ("country", "admin1", "locality", "coordinates", "geo_precision")
 FIELD_FLOORS = {
     "founding": {**dict.fromkeys(_PLACE, 1.0), "location_detail": 0.8,
                  "targets": 0.8, "targets.country": 0.8, "issues": 1.0, "claims": 1.0},
-    "demo": {"country": 1.0, "admin1": 0.98, "locality": 0.98, "latitude": 0.98, "longitude": 0.98,
-             "coordinates": 0.98, "geo_precision": 0.98, "location_detail": 0.85,
+    "demo": {**dict.fromkeys(_PLACE, 1.0), "location_detail": 0.85,
              "targets": 0.44, "targets.country": 0.84, "issues": 0.55, "claims": 0.66},
     "dev2": {"country": 1.0, "targets": 0.30, "targets.country": 0.65, "issues": 0.69, "claims": 0.73},
     "heldout": {"country": 1.0, "targets": 0.58, "targets.country": 0.83, "issues": 0.51, "claims": 0.51},

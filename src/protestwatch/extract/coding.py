@@ -408,6 +408,9 @@ def _event_places(frame: EventFrame, analysis: ArticleAnalysis) -> list[PlaceMen
     seat = _national_seat(frame, analysis)
     if seat is not None:  # "rallied outside parliament": the capital
         return [seat]
+    site = _institution_place(frame, analysis)
+    if site is not None:  # "Makerere students marched" where the article puts Makerere in Kampala
+        return [site]
     fallback = analysis.dateline
     if fallback is not None and (
         fallback.kind == "metadata"
@@ -520,6 +523,80 @@ def _national_seat(frame: EventFrame, analysis: ArticleAnalysis) -> PlaceMention
         if city.locality:
             return PlaceMention(span, m.group("seat"), city, 0.5, "legislature")
     return None
+
+
+# A named institution or workplace: "Gadjah Mada University", "the University of Lagos",
+# "Kenyatta National Hospital", "the Grasberg mine".  The group "name" holds its proper name.
+_INSTITUTION_NOUNS = (
+    r"University|College|Polytechnic|Institute|Academy|School|Hospital|Clinic|Mine|Refinery|"
+    r"Factory|Plant|Mill|Port|Airport|Stadium|Cathedral|Mosque|Temple|Prison|Camp"
+)
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|of|de|la|al|el)"
+_INSTITUTION = re.compile(
+    rf"\b(?P<name>[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{0,4}}?)\s+(?:{_INSTITUTION_NOUNS})\b"
+    rf"|\b(?:{_INSTITUTION_NOUNS})\s+of\s+(?P<name2>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})"
+)
+_INSTITUTION_GENERIC = frozenset(
+    "The A An State National Federal Public Central General Regional District Teaching Main "
+    "Our Its Their This That".split()
+)
+
+
+def _institution_names(text: str) -> list[tuple[str, int, int]]:
+    """(proper name, start, end) of the institutions named in ``text``, without generic words:
+    "Gadjah Mada University" -> "Gadjah Mada"; "the University of Lagos" -> "Lagos"."""
+    out = []
+    for m in _INSTITUTION.finditer(text):
+        name = m.group("name") or m.group("name2") or ""
+        words = [w for w in name.split() if w not in _INSTITUTION_GENERIC]
+        if words and not all(w[:1].islower() for w in words):
+            out.append((" ".join(words), m.start(), m.end()))
+    return out
+
+
+def _institution_place(frame: EventFrame, analysis: ArticleAnalysis) -> PlaceMention | None:
+    """The town of a named institution that a frame without a place names ("Gadjah Mada
+    students held a similar boycott last year"), where another sentence of the article puts
+    that institution in a town: right after its name ("Gadjah Mada University, Yogyakarta";
+    "... University in Yogyakarta"), or in the lead of a dateline town ("YOGYAKARTA — Students at
+    Gadjah Mada University ...")."""
+    names = {
+        name for i in frame.sentences for name, _, _ in _institution_names(analysis.sentences[i].text)
+    }
+    if not names:
+        names = {
+            key for key in _bound_institutions(analysis)
+            if any(re.search(rf"\b{re.escape(key)}\b", analysis.sentences[i].text) for i in frame.sentences)
+        }  # fmt: skip
+    bound = _bound_institutions(analysis)
+    for name in sorted(names):
+        if name in bound:
+            return bound[name]
+    return None
+
+
+_AFTER_INSTITUTION = re.compile(r"\A(?:,\s*|\s+in\s+|\s+\()")
+
+
+def _bound_institutions(analysis: ArticleAnalysis) -> dict[str, PlaceMention]:
+    """Institution name -> the town the article puts it in (see :func:`_institution_place`)."""
+    out: dict[str, PlaceMention] = {}
+    lead = next((s.index for s in analysis.sentences if not s.heading), None)
+    for info in analysis.sentences:
+        towns = [
+            m for m in info.mentioned
+            if m.place.precision == GeoPrecision.LOCALITY and m.place.country == analysis.country
+        ]  # fmt: skip
+        for name, _, end in _institution_names(info.text):
+            after = _AFTER_INSTITUTION.match(info.text[end:])
+            at = info.span.start + end + (after.end() if after else 0)
+            town = next((m for m in towns if after and m.span.start == at), None)
+            if town is None and info.index == lead and analysis.dateline is not None:
+                if analysis.dateline.place.precision == GeoPrecision.LOCALITY:
+                    town = analysis.dateline
+            if town is not None:
+                out.setdefault(name, town)
+    return out
 
 
 def _has_town(frame: EventFrame) -> bool:
