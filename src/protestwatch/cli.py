@@ -556,7 +556,8 @@ def geoparse(inputs: tuple[str, ...], published: Any, out: str) -> None:
 @json_option
 def evaluate_geo(gold: str, as_json: bool) -> None:
     """Score the geoparser against gold toponyms: recognition precision/recall, accuracy within
-    161 km, mean and median error in km, correct-country rate."""
+    161 km, mean and median error in km, correct-country rate, right-place rate (a country or
+    first-level unit that holds the gold point counts as right, whatever point stands for it)."""
     import dataclasses
 
     from protestwatch.geo import Gazetteer, score_geovirus

@@ -41,17 +41,42 @@ def test_gold_offsets_counted_from_one_are_realigned(tmp_path: Path) -> None:
     assert read_gold(gold) == [(text, [(14, 17, 40.53, 72.8)])]
 
 
+def test_the_right_place_rate_counts_a_unit_that_holds_the_gold_point(tmp_path: Path, gaz: Gazetteer) -> None:
+    text = "Floods hit Russia and Texas, and then Osh."
+    gold = tmp_path / "g.xml"
+    locations = "".join(
+        f"<location><name>{n}</name><start>{s}</start><end>{e}</end><lat>{la}</lat><lon>{lo}</lon>"
+        "</location>"
+        for n, s, e, la, lo in [
+            ("Russia", 11, 17, 55.75, 37.62),  # Moscow: in Russia, far from its middle
+            ("Texas", 22, 27, 29.76, -95.37),  # Houston: in Texas, far from its middle
+            ("Osh", 38, 41, 42.87, 74.59),  # Bishkek: the wrong place
+        ]
+    )  # fmt: skip
+    gold.write_text(
+        f"<articles><article><text>{text}</text><locations>{locations}</locations></article></articles>",
+        encoding="utf-8",
+    )
+    score = score_geovirus(gold, gaz)
+    assert score.matched == 3
+    assert score.accuracy_161km == 0.0
+    assert abs(score.place_rate - 2 / 3) < 1e-9
+
+
 def test_the_split_is_deterministic_and_about_even() -> None:
     assert article_half("https://en.wikinews.org/wiki/x") == article_half("https://en.wikinews.org/wiki/x")
     halves = [article_half(f"article {i}") for i in range(400)]
     assert 150 < halves.count("dev") < 250
 
 
-# Floors (achieved: dev 0.826 within 161 km, test 0.853; see docs/geoparsing.md): only go up.
+# Floors (achieved: dev P 0.956 R 0.945, 0.829 within 161 km, right place 0.969; test P 0.921
+# R 0.929, 0.861, 0.968; see docs/geoparsing.md): only go up.
 FLOORS = {
-    "dev": dict(precision=0.94, recall=0.92, accuracy_161km=0.82, country_rate=0.99),
-    "test": dict(precision=0.89, recall=0.91, accuracy_161km=0.845, country_rate=0.98),
-}
+    "dev": dict(precision=0.95, recall=0.94, accuracy_161km=0.825, country_rate=0.99,
+                place_rate=0.965),
+    "test": dict(precision=0.915, recall=0.925, accuracy_161km=0.855, country_rate=0.98,
+                 place_rate=0.965),
+}  # fmt: skip
 
 
 def test_geovirus_floors(gaz: Gazetteer) -> None:
@@ -97,5 +122,5 @@ def test_wire_gold_set(gaz: Gazetteer) -> None:
     demonyms as context).  Achieved: P 0.994, R 0.957, 0.948 within 161 km, right country 1.000."""
     score = score_geovirus(WIRE_GOLD, gaz)
     assert score.articles == 15 and score.gold == 162
-    assert score.precision >= 0.98 and score.recall >= 0.94
-    assert score.accuracy_161km >= 0.93 and score.country_rate >= 0.98
+    assert score.precision >= 0.98 and score.recall >= 0.96
+    assert score.accuracy_161km >= 0.94 and score.country_rate >= 0.98
