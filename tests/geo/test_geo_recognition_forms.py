@@ -30,6 +30,10 @@ def test_the_name_in_a_compound_adjective(gaz: Gazetteer, text: str, expected: t
     assert expected in got
 
 
+def test_a_hyphen_to_another_word_makes_no_place(gaz: Gazetteer) -> None:
+    assert _found("Five Green-winged Teals and a Well-known Bell-shaped jar were found.", gaz) == []
+
+
 def test_hyphenated_names_that_end_capitalised_stay_whole(gaz: Gazetteer) -> None:
     got = _found("Buses left Guinea-Bissau for Port-au-Prince and Stoke-on-Trent.", gaz)
     assert [g[:2] for g in got] == [("Guinea-Bissau", "GW"), ("Port-au-Prince", "HT"),

@@ -183,9 +183,13 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
-#: A name joined by a hyphen to a lower-case word: "Sydney-based", "Australia-wide",
-#: "Pakistan-administered", "Kenyan-born", "Moscow-backed".
-_HYPHEN_COMPOUND = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*?)-[a-z]+")
+#: A name joined by a hyphen to a participle or adjective that makes it a place's: "Sydney-based",
+#: "Australia-wide", "Pakistan-administered", "Lagos-born", "Moscow-backed", "Gaza-bound" (not
+#: "Green-winged" or "Well-known").
+_HYPHEN_COMPOUND = re.compile(
+    r"([^\W\d_]+(?:-[^\W\d_]+)*?)-(?:based|born|bred|wide|administered|controlled|held|occupied|"
+    r"backed|led|run|owned|bound|headquartered|registered|listed|made|area|region)"
+)
 
 
 def _compound_head(tok: Token) -> Token:
