@@ -204,3 +204,41 @@ def test_negated_and_figurative_verbs_are_not_triggers(sentence):
 )
 def test_conditional_threats_are_not_events(sentence, expected):
     assert is_non_event_context(sentence) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The interior ministry summoned an Iranian envoy to lodge a protest over the shelling.",
+        "Officials summoned a foreign ambassador on Tuesday to lodge 'a strong protest' over the arrest.",
+        '"The Government of Laos protests in the strongest terms against these maps," a spokesman said.',
+        "The Foreign Ministry of Peru protested the remarks on Friday.",
+        "Turnout collapsed as voters in the valleys stayed home in protest at the closures.",
+        "Pundits called the low turnout a ballot box revolt and a protest against both parties.",
+        "The by-election result was seen by many, including the prime minister, as a protest.",
+        "The parades for the national day were not a protest, whatever the commentators said.",
+        "Funeral processions that are not demonstrations need no permit.",
+        "An online appeal and a petition to the city council gathered 12,000 signatures this week.",
+        "The miners' union said it would strike from June 1 unless the bonus was restored.",
+        "The drivers would block the bypass if fuel prices rose again in the spring, their leader said.",
+    ],
+)
+def test_more_sentences_with_protest_words_and_no_protest(sentence):
+    triggers = find_triggers(sentence)
+    assert not triggers or is_non_event_context(sentence) or is_habitual(sentence), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hundreds of nurses marched to parliament to hand in a petition with 30,000 signatures.",
+        "The march, described by its organisers as a protest for dignity, drew 5,000 people.",
+        "Students said they would keep up their sit-in outside the rectorate even if police came.",
+    ],
+)
+def test_protests_beside_those_words_stay_events(sentence):
+    assert find_triggers(sentence) and not is_non_event_context(sentence), sentence
+
+
+def test_a_place_named_a_city_of_protest_is_no_event():
+    assert is_habitual("Nairobi has long been a city of protest.")

@@ -97,7 +97,14 @@ _IDIOMS = re.compile(
     r"(?:air|drone|missile|military|lightning|first|pre-?emptive|retaliatory|rocket)\s*-?\s*strikes?|"
     r"protest\s+(?:vote|votes|voters|song|songs|party|music|art|note)|"
     r"(?:note|letter)\s+of\s+protest|(?:lodged?|lodging|filed|sent|delivered|registered|issued)\s+"
-    r"(?:a\s+|an\s+)?(?:formal\s+|strong\s+|official\s+|diplomatic\s+)?protests?|"
+    r"[\"“]?(?:a\s+|an\s+)?(?:formal\s+|strong\s+|official\s+|diplomatic\s+)?protests?|"
+    # a description of something else: "the elections have been described ... as a giant
+    # protest", "a petition ... was reported as a wave of protest"
+    r"(?:described|reported|seen|read|interpreted|viewed|characteri[sz]ed|dubbed|hailed|branded)\b"
+    r"[^.]{0,70}?\bas\s+[\"“]?(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:wave\s+of\s+)?protest\b|"
+    # a name for something else: "call the flag-waving a quiet protest", "dubbed a protest"
+    r"(?:call(?:ed|s|ing)?|dubb(?:ed|ing)|term(?:ed|ing)|label(?:l?ed|l?ing))\s+(?:the\s+|it\s+|this\s+|"
+    r"that\s+)?(?:[\w-]+\s+){0,2}[\"“]?(?:a|an)\s+(?:\w+\s+){0,2}protest\b|"
     r"protested\s+(?:his|her|their)\s+innocence|under\s+protest|"
     r"(?:stocks?|shares?|markets?|prices?|dollar|euro|rupee|bonds?|oil|gold|index|equities|"
     r"rouble|ruble|tenge|yuan|lira|peso|currency|bitcoin|crypto\w*|futures)\s+(?:\w+\s+)?"
@@ -110,7 +117,7 @@ _IDIOMS = re.compile(
     r"importance|strength|power))|"
     r"march\s+madness|(?:in|on|since|until|by|from|of|last|this|next|early|late|mid)[- ]march\b|"
     r"march\s+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?march\b|march,?\s+\d{4}|"
-    r"gather(?:ed|ing)\s+(?:evidence|information|data|intelligence|dust|momentum|pace|speed|"
+    r"gather(?:ed|ing)\s+(?:(?:more\s+than\s+|over\s+|nearly\s+|some\s+)?[\d,.]+\s+)?(?:evidence|information|data|intelligence|dust|momentum|pace|speed|"
     r"support|signatures)|occupied\s+(?:territor\w+|by\s+(?:russia|israel|the\s+army))|"
     r"(?:bowling|batting|fast|spin|strike)\s+(?:attack|bowler|rate)|free\s+kick|"
     r"rally\s+(?:round|to\s+the)|"
@@ -138,10 +145,19 @@ _IDIOMS = re.compile(
 # Sentences that mention protest words but report no protest event (codebook §1, §3.14).
 _NON_EVENT = re.compile(
     r"\b(?:referee|umpire|linesman|VAR|penalty|penalties|red\s+card|yellow\s+card|offside|"
-    r"summon(?:ed|s|ing)\s+(?:the\s+)?(?:\w+\s+)?(?:ambassador|envoy|charg[ée]\s+d)|"
-    r"diplomatic\s+protest|foreign\s+ministry\s+(?:\w+\s+)?protest\w*|"
+    r"summon(?:ed|s|ing)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}"
+    r"(?:ambassador|envoy|charg[ée]\s+d)|"
+    r"diplomatic\s+protest|foreign\s+(?:ministry|office|affairs)\s+(?:\w+\s+)?protest\w*|"
+    r"protest(?:s|ed|ing)?\s+in\s+the\s+strongest\s+(?:possible\s+)?terms|"
+    r"(?:government|ministry|foreign\s+office|embassy|state\s+department|kremlin)\s+"
+    r"(?:of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+)?(?:has\s+|had\s+)?"
+    r"(?:protest(?:s|ed)|lodged)\b|"
     r"online\s+(?:protest|petition|campaign)|petition(?:s|ed)?\s+(?:signed|online)|"
     r"hashtag|social\s+media\s+campaign|"
+    # the vote as a protest: "a protest vote", "took to the ballot box to protest"
+    r"ballot\s+box|(?:voters|electorate)\s+(?:\w+\s+){0,6}protest\w*|"
+    # an explicit denial: "were not a protest", "Marches that are not protests"
+    r"(?:is|are|was|were|be)\s+not\s+(?:a\s+|an\s+)?(?:protests?|demonstrations?|rall(?:y|ies))\b|"
     r"protest(?:ed|ing|s)?\s+(?:to|with)\s+the\s+(?:referee|umpire|organi[sz]ers\s+of\s+the\s+match))",
     re.IGNORECASE,
 )
@@ -154,6 +170,7 @@ _HABITUAL = re.compile(
     r"has\s+become)\s+(?:\w+\s+)?(?:common|frequent|rare|uncommon|commonplace)|"
     r"(?:could|might|may|would)\s+(?:\w+\s+){0,2}(?:spark|trigger|provoke|lead\s+to|cause)|"
     r"(?:risk|threat|fear|fears|danger|prospect|wave)\s+of\s+(?:\w+\s+)?(?:protests|unrest|strikes)|"
+    r"(?:city|country|nation|land|culture|tradition|capital|people)\s+of\s+(?:street\s+)?protests?\b|"
     r"(?:spark|sparked|trigger|triggered|fuel|fuelled|fueled)\s+(?:\w+\s+)?(?:protests|unrest|"
     r"anger|outrage)\s+(?:across|in)\s+(?:the\s+)?(?:region|world)|"
     r"no\s+(?:protests?|rall(?:y|ies)|demonstrations?|strikes?)\s+(?:\w+\s+){0,3}"
@@ -258,11 +275,12 @@ _NEGATED_TRIGGER = re.compile(
     r"(?:\b(?:nobody|no\s+one|not|never)|n['’]t)\s+(?:(?:even|ever|really|actually|yet|a|an)\s+)?$", re.IGNORECASE
 )
 # A protest threatened on a condition ("would block railway tracks ... if the Centre did not respond",
-# "will take to the streets if the law is not withdrawn"): a threat, not an announced protest.
+# "will take to the streets if the law is not withdrawn", "would call a strike if the dismissals
+# continued", "unless the fees are cut"): a threat, not an announced protest.
 _CONDITIONAL_THREAT = re.compile(
     r"\b(?:would|will|could|threaten(?:s|ed)?\s+to|warn(?:s|ed)?\s+(?:that|of))\b.{0,160}?"
-    r"\b(?:if\s+(?:\w+\s+){1,6}?(?:did\s+not|does\s+not|do\s+not|didn['’]t|doesn['’]t|don['’]t|"
-    r"fails?|failed|refuses?|refused|not|continues?\s+to\s+ignore))\b",
+    r"(?<!\beven\s)(?<!\bas\s)\b(?:if|unless)\s+(?!necessary\b|needed\b|possible\b|required\b)"
+    r"[\w'’-]+",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -276,9 +294,21 @@ def _month_march(chunk: str, a: int, b: int) -> bool:
     return bool(before) and before[-1] not in ".!?\"“"
 
 
+# A petition and its signatures: no gathering, unless the sentence says people marched or
+# rallied to hand it in.
+_PETITION = re.compile(r"\bpetition\b[^.]{0,160}?\bsignatures\b", re.IGNORECASE)
+_PEOPLE_GATHERED = re.compile(
+    r"\b(?:march(?:ed|ing)|rall(?:y|ied|ying)|picket(?:ed|ing)|sit-?in|demonstrators|"
+    r"protesters|marchers|crowds?)\b",
+    re.IGNORECASE,
+)
+
+
 def is_non_event_context(sentence: str) -> bool:
-    """Diplomatic protests, sport, online campaigns, conditional threats: protest words with no
-    gathering."""
+    """Diplomatic protests, sport, online campaigns and petitions, the vote as a protest, a
+    denial ("were not a protest"), conditional threats: protest words with no gathering."""
+    if _PETITION.search(sentence) and not _PEOPLE_GATHERED.search(sentence):
+        return True
     return _NON_EVENT.search(sentence) is not None or _CONDITIONAL_THREAT.search(sentence) is not None
 
 
