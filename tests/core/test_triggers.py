@@ -242,3 +242,17 @@ def test_protests_beside_those_words_stay_events(sentence):
 
 def test_a_place_named_a_city_of_protest_is_no_event():
     assert is_habitual("Nairobi has long been a city of protest.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The students\' council has called a "mass prayer rally" at the city gates for Thursday.',
+        "Activists have called for a large demonstration in the main square on Friday.",
+        "The federation has called a peaceful nationwide march for next month.",
+    ],
+)
+def test_a_called_protest_with_modifiers_is_planned(sentence):
+    starts = [t.span.start for t in find_triggers(sentence)]
+    found = status_cues(sentence, starts)
+    assert found is not None and found[0] == Status.PLANNED, sentence

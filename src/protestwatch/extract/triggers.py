@@ -206,7 +206,9 @@ _GOVERNED_GAP = re.compile(
     r"further|possible|day-long|one-day|two-day|week-long|similar|rally|march|protest|to|in|"
     r"front|outside|at|carry|out|announce[sd]?|thousands|hundreds|people|supporters|members|"
     r"workers|citizens|everyone|residents|\d+-(?:hour|day|week)|24-hour|48-hour|72-hour|"
-    r"warning|token|they|we|them)\s+){0,6}$",
+    r"warning|token|they|we|them|for)\s+){0,6}"
+    # then a quotation mark and up to two more modifiers: a "mass prayer rally"
+    r"(?:[\"“‘']?(?-i:[a-z][a-z-]*)\s+){0,2}[\"“‘']?$",
     re.IGNORECASE,
 )
 _PREVENTED = re.compile(
