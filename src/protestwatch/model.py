@@ -342,10 +342,13 @@ class Place:
     precision: GeoPrecision = GeoPrecision.COUNTRY
     geonames_id: int | None = None
     feature: str | None = None  # "country", "admin1", "locality", ...
+    #: the name of a place that is neither a first-level unit nor a locality: a region, an
+    #: island, a county ("Casamance", "Mindanao", "Boone County")
+    area: str | None = None
 
     @property
     def name(self) -> str | None:
-        return self.locality or self.admin1 or self.country
+        return self.locality or self.area or self.admin1 or self.country
 
 
 @dataclass(frozen=True, slots=True)

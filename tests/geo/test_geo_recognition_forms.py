@@ -132,3 +132,40 @@ def test_a_unit_named_after_its_city(gaz: Gazetteer) -> None:
     assert first("Traders in Lagos blocked a road.") == ("Lagos", "locality")
     got = _found("Snow fell in Buffalo, New York, overnight.", gaz)
     assert got == [("Buffalo", "US", "locality"), ("New York", "US", "admin1")]
+
+
+def test_congo_alone_is_the_democratic_republic_unless_the_text_says_otherwise(gaz: Gazetteer) -> None:
+    assert _found("Clashes were reported in eastern Congo.", gaz)[0][1] == "CD"
+    got = _found("About 500 students marched in Kinshasa, Congo, on Monday.", gaz)
+    assert [g[1] for g in got] == ["CD", "CD"]
+    got = _found("Teachers struck in Brazzaville, Congo, and in Pointe-Noire.", gaz)
+    assert {g[1] for g in got} == {"CG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Farmers marched in Oromia.", "Oromiya"),
+        ("Militias attacked villages in Orientale province.", "Eastern Province"),
+        ("Miners struck in Yakutia.", "Sakha"),
+        ("Teachers rallied in Transcarpathia.", "Zakarpattia"),
+    ],
+)
+def test_english_names_of_units_the_data_spells_otherwise(gaz: Gazetteer, text: str, unit: str) -> None:
+    assert [(d["feature"], d["admin1"]) for d in geoparse(text, gaz)] == [("admin1", unit)]
+
+
+def test_regions_and_counties_are_named_as_themselves(gaz: Gazetteer) -> None:
+    got = geoparse("Rebels clashed with troops in the Swat Valley and in Boone County, Missouri.", gaz)
+    assert [(d["name"], d["feature"], d["admin1"]) for d in got][:2] == [
+        ("Swat Valley", "region", "Khyber Pakhtunkhwa"), ("Boone County", "admin2", "Missouri"),
+    ]  # fmt: skip
+
+
+def test_a_short_country_name_follows_the_longer_one_of_the_text(gaz: Gazetteer) -> None:
+    got = _found("Cholera killed nine in the Republic of Congo. The government of Congo "
+                 "asked for help.", gaz)  # fmt: skip
+    assert [g[1] for g in got] == ["CG", "CG"]
+    got = _found("Fighting in the Democratic Republic of the Congo spread as Congo's army "
+                 "retreated.", gaz)  # fmt: skip
+    assert [g[1] for g in got] == ["CD", "CD"]

@@ -40,7 +40,7 @@ from .names import ascii_fold, is_latin, name_key
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 12
 
 NAME, ALTERNATE, ALIAS = 0, 1, 2
 
@@ -667,10 +667,14 @@ def _add_curated(rows: _Rows, index: dict[tuple[str, str], int], db: sqlite3.Con
         gid = city(alias.country, alias.city)
         for text in alias.aliases if gid else ():
             rows.add_name(text, gid, ALIAS)
+    unit_codes = {(p[4], p[2]): p[5] for p in rows.places if p[10] == "ADM1"}
     for region in curated.REGIONS:
         pid = rows.synthetic_id()
+        code = unit_codes.get((region.country, region.admin1)) if region.admin1 else None
+        if region.admin1 and code is None:
+            logger.warning("gazetteer build: admin1 %s of region %s not found", region.admin1, region.name)
         rows.places.append(
-            (pid, None, region.name, ascii_fold(region.name), region.country, None,
+            (pid, None, region.name, ascii_fold(region.name), region.country, code,
              region.latitude, region.longitude, 0, "L", "RGN")
         )  # fmt: skip
         for text in (region.name, *region.aliases):

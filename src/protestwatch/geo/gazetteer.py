@@ -301,8 +301,9 @@ class Gazetteer:
                          precision or GeoPrecision.COUNTRY, cand.geonames_id, "country")  # fmt: skip
         if not cand.is_locality:
             admin1 = cand.name if cand.is_admin1 else cand.admin1
+            area = None if cand.is_admin1 else cand.name
             return Place(cand.country, admin1, None, cand.latitude, cand.longitude,
-                         precision or GeoPrecision.REGION, cand.geonames_id, cand.feature)  # fmt: skip
+                         precision or GeoPrecision.REGION, cand.geonames_id, cand.feature, area)  # fmt: skip
         locality = self.name_at(cand, when)
         admin1 = cand.admin1
         if admin1 is not None and admin1 == cand.name:

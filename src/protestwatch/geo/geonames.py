@@ -330,10 +330,14 @@ def _apply_curated(db: sqlite3.Connection, rows: _Rows) -> None:
             db.execute("INSERT OR IGNORE INTO names VALUES (?,?,?)", (name_key(text), gid, ALIAS))
     for region in curated.REGIONS:
         pid = rows.synthetic_id()
+        unit = db.execute(
+            "SELECT admin1_code FROM places WHERE fcode = 'ADM1' AND country = ? AND name = ?",
+            (region.country, region.admin1),
+        ).fetchone() if region.admin1 else None  # fmt: skip
         db.execute(
             "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (pid, None, region.name, ascii_fold(region.name), region.country, None,
-             region.latitude, region.longitude, 0, "L", "RGN"),
+            (pid, None, region.name, ascii_fold(region.name), region.country,
+             unit[0] if unit else None, region.latitude, region.longitude, 0, "L", "RGN"),
         )  # fmt: skip
         for text in (region.name, *region.aliases):
             kind = NAME if text == region.name else ALIAS

@@ -633,12 +633,21 @@ def _resolve_all(
 ) -> list[PlaceMention]:
     out = []
     qualified: dict[str, Place] = {}
+    head: tuple[NameSpan, PlaceMention] | None = None
+    resolved: list[tuple[NameSpan, PlaceMention]] = []
     for span in spans:
         mention = _resolve(span, ctx, gaz, _ner_at(ents, span.start, span.end))
+        if mention is not None and head is not None and span.start - head[0].end <= 2:
+            mention = _as_qualifier(mention, head, ctx, gaz)
+        head = (span, mention) if mention is not None and span.qualifier else None
         if mention is not None:
-            out.append(mention)
-            if span.qualifier:
-                qualified.setdefault(name_key(span.text), mention.place)
+            resolved.append((span, mention))
+    longer = _long_country_names(resolved)
+    for span, mention in resolved:
+        mention = _short_country_name(span, mention, longer, ctx, gaz)
+        out.append(mention)
+        if span.qualifier:
+            qualified.setdefault(name_key(span.text), mention.place)
     # One sense per text: "PEORIA, Ill. — ... in Peoria" is the same Peoria throughout.
     return [
         dataclasses.replace(m, place=qualified[k])
@@ -647,6 +656,56 @@ def _resolve_all(
         else m
         for m in out
     ]
+
+
+def _long_country_names(resolved: list[tuple[NameSpan, PlaceMention]]) -> dict[str, set[str]]:
+    """Country -> the keys of the names of more than one word the text gives it ("Republic of
+    Congo", "Democratic Republic of the Congo")."""
+    out: dict[str, set[str]] = collections.defaultdict(set)
+    for span, m in resolved:
+        if m.place.feature == "country" and m.place.country and span.tokens > 1:
+            out[m.place.country].add(name_key(span.text))
+    return out
+
+
+def _short_country_name(
+    span: NameSpan, mention: PlaceMention, longer: dict[str, set[str]], ctx: _Context, gaz: Gazetteer
+) -> PlaceMention:
+    """A short country name that ends a longer one the text gives another candidate country
+    means that country: "Congo" after "the Republic of Congo" is the Republic, after "the
+    Democratic Republic of the Congo" the Democratic Republic."""
+    if mention.place.feature != "country":
+        return mention
+    key = name_key(span.text)
+    if key.startswith("the "):
+        key = key[4:]
+    others = [
+        c for c in span.candidates
+        if c.is_country and c.country != mention.place.country
+        and any(k.endswith(" " + key) for k in longer.get(c.country or "", ()))
+    ]  # fmt: skip
+    if len(others) != 1 or any(k.endswith(" " + key) for k in longer.get(mention.place.country or "", ())):
+        return mention
+    return dataclasses.replace(mention, place=gaz.to_place(others[0], when=ctx.when))
+
+
+def _as_qualifier(
+    mention: PlaceMention, head: tuple[NameSpan, PlaceMention], ctx: _Context, gaz: Gazetteer
+) -> PlaceMention:
+    """The qualifier of the name before it is the unit that holds that place: "Brazzaville,
+    Congo" is the Republic of the Congo even where "Congo" alone would be the Democratic
+    Republic."""
+    span, town = head
+    place = town.place
+    agree = [
+        q for q in span.qualifier
+        if q.country == place.country and (q.is_country or q.name == place.admin1)
+    ]  # fmt: skip
+    if not agree or (mention.place.country, mention.place.feature) == (
+        agree[0].country, "country" if agree[0].is_country else "admin1"
+    ):
+        return mention
+    return dataclasses.replace(mention, place=gaz.to_place(agree[0], when=ctx.when))
 
 
 def _person_names(spans: list[NameSpan]) -> frozenset[str]:
