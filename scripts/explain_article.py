@@ -37,7 +37,8 @@ def main() -> None:
         print("   dates:", [(d.text, str(d.value.start), str(d.value.end), d.value.precision.value) for d in s.dates])
         print("   places:", [(p.text, p.place.locality or p.place.admin1 or p.place.country, p.kind) for p in s.places])
     print("\nFRAMES")
-    for f in segment(analysis.sentences, article.published):
+    lead = analysis.dateline if analysis.dateline is not None and analysis.dateline.kind == "dateline" else None
+    for f in segment(analysis.sentences, article.published, lead):
         print(" ", f.sentences, f.context, f.date and f.date.text, [p.text for p in f.places])
     print("\nEVENTS")
     for e in coder.code(article.replace(language="en"), doc):

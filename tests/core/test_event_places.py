@@ -199,3 +199,15 @@ def test_an_institution_named_nowhere_with_a_town_gives_no_town(pipeline) -> Non
     events = code(pipeline, "Students of Kenyatta Polytechnic boycotted classes on Tuesday in "
                             "Kenya over a rise in hostel fees.")  # fmt: skip
     assert [(e.country, e.locality) for e in events] == [("KE", None)]
+
+
+def test_a_later_town_on_the_lead_day_is_another_event_than_the_datelined_lead(pipeline) -> None:
+    text = (
+        "BAMAKO, March 7 — Hundreds of traders protested on Thursday against a new market tax, "
+        "blocking the road outside the central market.\n\n"
+        "Police dispersed them with tear gas in the afternoon.\n\n"
+        "In Sikasso, shopkeepers kept their shutters down on Thursday and held a rally outside "
+        "the town hall against the same tax."
+    )
+    events = code(pipeline, text, published="2024-03-07")
+    assert sorted(e.locality for e in events) == ["Bamako", "Sikasso"]

@@ -256,3 +256,36 @@ def test_a_called_protest_with_modifiers_is_planned(sentence):
     starts = [t.span.start for t in find_triggers(sentence)]
     found = status_cues(sentence, starts)
     assert found is not None and found[0] == Status.PLANNED, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence, form",
+    [
+        ("Youths fought running battles with riot police near the stadium.", Form.RIOT),
+        ("Students fought pitched battles with security forces on the campus.", Form.RIOT),
+        ("Police fired tear gas and the crowd answered with stones.", Form.RIOT),
+        ("They set tyres and a parked police pick-up on fire.", Form.VANDALIZE),
+    ],
+)
+def test_violence_phrasings(sentence, form):
+    assert any(t.form == form for t in find_triggers(sentence)), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nurses at the hospital walked out on Thursday.",
+        "Hundreds poured onto the street outside the ministry.",
+        "Students fought running battles with police outside the campus.",
+        "Dockers staged a walk-out at the port.",
+        "Drivers walked off the job at dawn.",
+        "Two activists held a single-person picket outside the court.",
+    ],
+)
+def test_the_gate_reads_every_unambiguous_trigger(sentence):
+    from protestwatch.extract.gate import _STRONG_STEMS
+
+    strong = [t for t in find_triggers(sentence) if t.strength >= 2]
+    assert strong, sentence
+    stems = [m.span() for m in _STRONG_STEMS.finditer(sentence.lower())]
+    assert all(any(a < t.span.end and t.span.start < b for a, b in stems) for t in strong), sentence

@@ -41,9 +41,9 @@ _OFF_TOPIC = re.compile(
 )
 # Stems of the unambiguous (strength 2) triggers: only sentences holding one are read.
 _STRONG_STEMS = re.compile(  # matched against the lower-cased text: much faster than IGNORECASE
-    r"protest|demonstrat|rall(?:y|ie)|march|picket|strik|walk-?out|walked\s+off|sit-?in|vigil|riot|"
-    r"blockad|block|boycott|streets|encampment|tent\s+camp|motorcade|convoy|flash|clash|go-?slow|"
-    r"downed|stopped\s+work|parked|placed|lined\s+up|positioned"
+    r"protest|demonstrat|rall(?:y|ie)|march|picket|strik|walk-?out|walked[- ]?out|walked\s+off|"
+    r"sit-?in|vigil|riot|blockad|block|boycott|street|encampment|tent\s+camp|motorcade|convoy|flash|"
+    r"clash|battles?\s+with|go-?slow|downed|stopped\s+work|parked|placed|lined\s+up|positioned"
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _REACH = 200

@@ -117,6 +117,8 @@ class EventFrame:
     date: DateMention | None = None
     places: list[PlaceMention] = field(default_factory=list)
     inherited_date: bool = False
+    #: the dateline's town, for a frame begun in the lead paragraph with no place of its own
+    lead_place: PlaceMention | None = None
 
     @property
     def all_sentences(self) -> list[int]:
@@ -130,10 +132,19 @@ class EventFrame:
         return [p for p in self.places if p.place.locality or p.place.precision.value <= 2]
 
 
-def segment(sentences: list[SentenceInfo], published: dt.date | None = None) -> list[EventFrame]:
-    """Group an article's sentences into event frames (see the module docstring for the rules)."""
+def segment(
+    sentences: list[SentenceInfo], published: dt.date | None = None, lead: PlaceMention | None = None
+) -> list[EventFrame]:
+    """Group an article's sentences into event frames (see the module docstring for the rules).
+
+    ``lead``: the dateline's town, where the lead paragraph's events are when it names no place:
+    a later sentence in another town ("In Saint-Louis, students boycotted lectures on Thursday")
+    is another event, even on the lead's day."""
     frames: list[EventFrame] = []
     current: EventFrame | None = None
+    first_body = next((s.paragraph for s in sentences if not s.heading), None)
+    if lead is not None and lead.place.precision.value > 2:
+        lead = None
     for info in sentences:
         if not info.starts_event:
             if current is not None and _continues(info, current, sentences):
@@ -150,6 +161,8 @@ def segment(sentences: list[SentenceInfo], published: dt.date | None = None) -> 
             target = _choose_frame(info, date, current, frames, sentences, published)
         if target is None:
             target = EventFrame()
+            if lead is not None and info.paragraph == first_body and not info.places:
+                target.lead_place = lead
             frames.append(target)
             source = _date_source(info, current, frames, sentences)
             if date is None and source is not None:
@@ -451,11 +464,13 @@ def _contains(coarse: PlaceMention, fine: PlaceMention) -> bool:
 
 def _places_compatible(frame: EventFrame, info: SentenceInfo) -> bool:
     """True when the sentence's places do not contradict the frame's: every new place contains or
-    is contained in one the frame has.  A new locality in a frame with a locality is a new event."""
-    if not info.places or not frame.places:
+    is contained in one the frame has.  A new locality in a frame with a locality is a new event.
+    A frame of the lead paragraph that names no place is at the dateline's town."""
+    places = frame.places or ([frame.lead_place] if frame.lead_place is not None else [])
+    if not info.places or not places:
         return True
     for new in info.places:
-        if not any(_contains(old, new) or _contains(new, old) for old in frame.places):
+        if not any(_contains(old, new) or _contains(new, old) for old in places):
             return False
     return True
 

@@ -71,7 +71,7 @@ _LEXICON: tuple[tuple[str, Form, Tactic | None, int], ...] = (
      r"petrol\s+bombs|molotov\s+cocktails|firebombs))", Form.RIOT, None, 1),
     (r"vandali[sz](?:ed|ing|m)|defaced|(?:smashed|smashing|broke|breaking)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
      r"(?:windows|window|glass|fronts|facades?|doors|windscreens|shopfronts|storefronts|cameras)|"
-     r"(?:set|setting|sets)\s+(?:\w+\s+){1,2}?(?:alight|ablaze|on\s+fire)", Form.VANDALIZE, None, 1),
+     r"(?:set|setting|sets)\s+(?:[\w-]+\s+){1,6}?(?:alight|ablaze|on\s+fire)", Form.VANDALIZE, None, 1),
     (r"boycott(?:s|ed|ing)?", Form.BOYCOTT, None, 2),
     (r"(?:general\s+)?strik(?:e|es|ers|ing)|walk(?:ed)?[- ]?outs?|walked\s+off\s+the\s+job|"
      r"downed\s+tools|stopped\s+work|went\s+on\s+strike|go-?slows?", Form.STRIKE, None, 2),
@@ -80,8 +80,12 @@ _LEXICON: tuple[tuple[str, Form, Tactic | None, int], ...] = (
     (r"(?:took|take|taking|takes)\s+to\s+the\s+streets|(?:poured|spilled|came|went|flooded|brought"
      r"\s+(?:\w+\s+){0,2}(?:out\s+)?)\s*(?:on|onto|into)\s+the\s+streets?", Form.DEMONSTRATE, None, 2),
     (r"gather(?:ed|ing|ings)?|assembled|converged", Form.DEMONSTRATE, None, 1),
-    (r"clash(?:es|ed|ing)?\s+with\s+(?:the\s+)?(?:police|security|riot|troops|soldiers|officers)",
+    (r"clash(?:es|ed|ing)?\s+with\s+(?:the\s+)?(?:police|security|riot|troops|soldiers|officers)|"
+     r"(?:fought|fighting|fight)\s+(?:running\s+|pitched\s+|street\s+)?battles?\s+with\s+(?:the\s+)?"
+     r"(?:riot\s+)?(?:police|security|troops|soldiers|officers|gendarmes)",
      Form.RIOT, None, 2),
+    (r"(?:answered|responded|retaliated|replied)\s+with\s+(?:\w+\s+)?(?:stones|rocks|bricks|bottles|"
+     r"petrol\s+bombs|molotov\s+cocktails|firebombs)", Form.RIOT, None, 1),
     (r"unrest", Form.DEMONSTRATE, None, 1),
 )  # fmt: skip
 
@@ -246,7 +250,8 @@ TRIGGER_STEMS = re.compile(
     r"boycott|street|occup|motorcade|convoy|flash|clash|encampment|tent\s+camp|go-?slow|downed|"
     r"torch|fire|ablaze|loot|vandal|defaced|gather|assembled|converged|unrest|hunger|candles|"
     r"flowers|rode|drove|parade|process|cycled|stopped\s+work|smash|broke|breaking|threw|throwing|hurl|pelt|"
-    r"alight|parked|placed|lined\s+up|left|positioned|holding"
+    r"alight|parked|placed|lined\s+up|left|positioned|holding|fought|fight|answered|responded|"
+    r"retaliated|replied"
 )  # matched against the lower-cased text
 
 

@@ -87,7 +87,8 @@ class EnglishCoder:
 
     def code(self, article: Article, doc: Any = None) -> list[Event]:
         analysis = self.analyse(article, doc)
-        frames = segment(analysis.sentences, article.published)
+        lead = analysis.dateline if analysis.dateline is not None and analysis.dateline.kind == "dateline" else None
+        frames = segment(analysis.sentences, article.published, lead)
         events: list[Event] = []
         for frame in frames:
             events.extend(code_frame(frame, analysis))
@@ -170,6 +171,7 @@ class EnglishCoder:
         dates = date_stage.find_dates(text, ctx.article.published, span=span, prefer=prefer)
         dates = [d for d in dates if d.span.start >= ctx.dateline_end]  # not the filing date
         dates = [d for d in dates if not _REPORTED.search(text, max(span.start, d.span.start - 40), d.span.start)]
+        dates = [d for d in dates if not _other_clause_since(text, span, d, info.triggers)]
         info.same_day = any(_SAME_DAY.fullmatch(d.text) for d in dates)
         info.dates = _offset_dates(text, span, [d for d in dates if not _SAME_DAY.fullmatch(d.text)])
         info.places = _event_places(text, span, inside, ctx.country)
@@ -299,6 +301,22 @@ _REPORTED = re.compile(
     r"early\s+on)?\s*$",
     re.IGNORECASE,
 )
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+_CLAUSE_WORD = re.compile(r"\b(?:that|which|who|whose|because|as|while)\b", re.IGNORECASE)
+
+
+def _other_clause_since(text: str, span: Span, date: DateMention, triggers: list) -> bool:
+    """ "chanting that they had not been paid since October": a "since" date in a clause of its
+    own after the protest words tells how long something else has lasted, not when the protest
+    was ("have been on hunger strike since the 9th" keeps its date)."""
+    if not _SINCE.search(text, max(span.start, date.span.start - 12), date.span.start):
+        return False
+    before = [t for t in triggers if t.span.end <= date.span.start]
+    if not before:
+        return False
+    return bool(_CLAUSE_WORD.search(text, before[-1].span.end, date.span.start))
+
+
 _SAME_DAY = re.compile(r"(?:on\s+)?(?:the\s+same|that|that\s+same)\s+(?:day|evening|night|morning|afternoon)", re.I)
 # Landmarks named after a place ("the Abai monument", "the Almaty highway"): the recognizer's
 # namesake nouns, and buildings and roads that are not in the town they are named after.

@@ -1,0 +1,18 @@
+"""Which date an event gets when a sentence holds several (end to end, invented articles)."""
+
+from .conftest import code
+
+
+def test_a_since_date_of_another_clause_is_not_the_protest_date(pipeline) -> None:
+    text = (
+        "MAPUTO, May 10 — Nurses at the central hospital walked out on Thursday.\n\n"
+        "Several hundred nurses gathered at the gate in the morning, chanting that they had not "
+        "been paid since February."
+    )
+    events = code(pipeline, text, published="2024-05-10")
+    assert [(e.date_start.isoformat(), e.date_end.isoformat()) for e in events] == [
+        ("2024-05-09", "2024-05-09")
+    ]
+    strike = code(pipeline, "Three dockers have been on hunger strike outside the port gate in "
+                            "Beira since May 2.", published="2024-05-10")  # fmt: skip
+    assert strike[0].date_start.isoformat() == "2024-05-02"
