@@ -211,3 +211,23 @@ def test_a_later_town_on_the_lead_day_is_another_event_than_the_datelined_lead(p
     )
     events = code(pipeline, text, published="2024-03-07")
     assert sorted(e.locality for e in events) == ["Bamako", "Sikasso"]
+
+
+def test_an_institution_named_after_a_town_places_its_protest_there(pipeline) -> None:
+    text = (
+        "Students across Uganda protested against higher fees this week.\n\n"
+        "On Tuesday, students of Mbarara University walked out of lectures and gathered at the "
+        "main gate with placards."
+    )
+    events = code(pipeline, text, published="2024-11-22")
+    assert [(e.locality, e.country) for e in events if e.locality] == [("Mbarara", "UG")]
+
+
+def test_a_planned_protest_does_not_join_a_past_undated_one(pipeline) -> None:
+    text = (
+        "Police cordoned off the streets around parliament in Nairobi, and no gathering took place "
+        "there.\n\n"
+        "Parents have announced a candlelight vigil outside the court on Sunday evening."
+    )
+    events = code(pipeline, text, published="2024-11-22")
+    assert sorted(e.status.value for e in events) == ["planned", "prevented"]

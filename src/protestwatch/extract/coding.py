@@ -22,6 +22,7 @@ from typing import Any
 
 from protestwatch.extract import actors, claims, counts, crowd_size, issues, participants, response, targets
 from protestwatch.extract.form import classify_form
+from protestwatch.extract.institutions import institution_names
 from protestwatch.extract.segment import EventFrame, SentenceInfo
 from protestwatch.extract.triggers import gathering_cue
 from protestwatch.geo.details import find_scope_details
@@ -525,43 +526,16 @@ def _national_seat(frame: EventFrame, analysis: ArticleAnalysis) -> PlaceMention
     return None
 
 
-# A named institution or workplace: "Gadjah Mada University", "the University of Lagos",
-# "Kenyatta National Hospital", "the Grasberg mine".  The group "name" holds its proper name.
-_INSTITUTION_NOUNS = (
-    r"University|College|Polytechnic|Institute|Academy|School|Hospital|Clinic|Mine|Refinery|"
-    r"Factory|Plant|Mill|Port|Airport|Stadium|Cathedral|Mosque|Temple|Prison|Camp"
-)
-_NAME_WORD = r"(?:[A-Z][\w'’.-]*|of|de|la|al|el)"
-_INSTITUTION = re.compile(
-    rf"\b(?P<name>[A-Z][\w'’.-]*(?:\s+{_NAME_WORD}){{0,4}}?)\s+(?:{_INSTITUTION_NOUNS})\b"
-    rf"|\b(?:{_INSTITUTION_NOUNS})\s+of\s+(?P<name2>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}})"
-)
-_INSTITUTION_GENERIC = frozenset(
-    "The A An State National Federal Public Central General Regional District Teaching Main "
-    "Our Its Their This That".split()
-)
-
-
-def _institution_names(text: str) -> list[tuple[str, int, int]]:
-    """(proper name, start, end) of the institutions named in ``text``, without generic words:
-    "Gadjah Mada University" -> "Gadjah Mada"; "the University of Lagos" -> "Lagos"."""
-    out = []
-    for m in _INSTITUTION.finditer(text):
-        name = m.group("name") or m.group("name2") or ""
-        words = [w for w in name.split() if w not in _INSTITUTION_GENERIC]
-        if words and not all(w[:1].islower() for w in words):
-            out.append((" ".join(words), m.start(), m.end()))
-    return out
-
-
 def _institution_place(frame: EventFrame, analysis: ArticleAnalysis) -> PlaceMention | None:
     """The town of a named institution that a frame without a place names ("Gadjah Mada
     students held a similar boycott last year"), where another sentence of the article puts
     that institution in a town: right after its name ("Gadjah Mada University, Yogyakarta";
     "... University in Yogyakarta"), or in the lead of a dateline town ("YOGYAKARTA — Students at
-    Gadjah Mada University ...")."""
+    Gadjah Mada University ...").  (An institution named after a town of the article's country,
+    "students of Gulu University", places its sentence there already: see the English
+    coder's ``_institution_towns``.)"""
     names = {
-        name for i in frame.sentences for name, _, _ in _institution_names(analysis.sentences[i].text)
+        name for i in frame.sentences for name, _, _ in institution_names(analysis.sentences[i].text)
     }
     if not names:
         names = {
@@ -587,7 +561,7 @@ def _bound_institutions(analysis: ArticleAnalysis) -> dict[str, PlaceMention]:
             m for m in info.mentioned
             if m.place.precision == GeoPrecision.LOCALITY and m.place.country == analysis.country
         ]  # fmt: skip
-        for name, _, end in _institution_names(info.text):
+        for name, _, end in institution_names(info.text):
             after = _AFTER_INSTITUTION.match(info.text[end:])
             at = info.span.start + end + (after.end() if after else 0)
             town = next((m for m in towns if after and m.span.start == at), None)

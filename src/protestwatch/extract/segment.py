@@ -250,7 +250,9 @@ def _choose_frame(
                 if _dates_agree(frame.date, date) and _places_compatible(frame, info):
                     return frame
             elif frame is current and frame.date is None and _near(info, frame, sentences, 2):
-                if _places_compatible(frame, info):
+                # an undated report just told takes the date, unless the tense differs ("no
+                # gathering took place" ... "have announced a vigil on Sunday")
+                if _places_compatible(frame, info) and _planned(frame, sentences) == _planned_info(info):
                     return frame
         return None
     if current is None or info.elsewhere:

@@ -19,6 +19,7 @@ from protestwatch.extract import dates as date_stage
 from protestwatch.extract.actors import city_names
 from protestwatch.extract.coding import ArticleAnalysis, code_frame
 from protestwatch.extract.gate import passes_gate
+from protestwatch.extract.institutions import institution_names
 from protestwatch.extract.segment import SentenceInfo, segment
 from protestwatch.extract.sentences import (
     Dateline, clause_cuts, dateline, is_heading, paragraphs, split_sentences,
@@ -174,8 +175,23 @@ class EnglishCoder:
         dates = [d for d in dates if not _other_clause_since(text, span, d, info.triggers)]
         info.same_day = any(_SAME_DAY.fullmatch(d.text) for d in dates)
         info.dates = _offset_dates(text, span, [d for d in dates if not _SAME_DAY.fullmatch(d.text)])
-        info.places = _event_places(text, span, inside, ctx.country)
+        info.places = _event_places(text, span, inside, ctx.country) or self._institution_towns(
+            text, span, ctx.country
+        )
         return info
+
+    def _institution_towns(self, text: str, span: Span, country: str | None) -> list[PlaceMention]:
+        """For a sentence that names no place: the town of the article's country that an
+        institution of the sentence is named after, when people are "of", "at" or "outside" it
+        ("students of Gulu University walked out", "a sit-in at the University of Lagos")."""
+        out = []
+        for name, start, end in institution_names(text[span.start : span.end]):
+            if not _AT_INSTITUTION.search(text, max(span.start, span.start + start - 12), span.start + start):
+                continue
+            town = self.town_named(name, country)
+            if town is not None:
+                out.append(PlaceMention(Span(span.start + start, span.start + end), name, town, 0.5, "institution"))
+        return out[:1]
 
     def _dateline_place(self, line: Dateline) -> PlaceMention | None:
         best = self._locality_in(line.place.title())
@@ -203,6 +219,19 @@ class EnglishCoder:
     def _locality_in(self, words: str) -> PlaceMention | None:
         found = [m for m in find_places(words, self.gazetteer) if m.kind != "demonym"]
         return next((m for m in found if m.place.precision.value <= 2), None)
+
+    def town_named(self, name: str, country: str | None) -> Place | None:
+        """The town of ``country`` called ``name`` by its own name (not an alternate), if one
+        of 5,000 people or more is: "Gulu" in "Gulu University"."""
+        if country is None:
+            return None
+        towns = [
+            c for c in self.gazetteer.lookup(name)
+            if c.is_locality and c.country == country and c.population >= 5000 and c.name_kind != 1
+        ]  # fmt: skip
+        if not towns:
+            return None
+        return self.gazetteer.to_place(max(towns, key=lambda c: c.population))
 
     def place_at(self, mention: PlaceMention, when: dt.date) -> Place:
         """The place as it was at the event's date: "the capital" of Kazakhstan in 2019 is
@@ -301,6 +330,7 @@ _REPORTED = re.compile(
     r"early\s+on)?\s*$",
     re.IGNORECASE,
 )
+_AT_INSTITUTION = re.compile(r"\b(?:of|at|outside|from|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_WORD = re.compile(r"\b(?:that|which|who|whose|because|as|while)\b", re.IGNORECASE)
 
