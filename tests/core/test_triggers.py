@@ -250,6 +250,7 @@ def test_a_place_named_a_city_of_protest_is_no_event():
         'The students\' council has called a "mass prayer rally" at the city gates for Thursday.',
         "Activists have called for a large demonstration in the main square on Friday.",
         "The federation has called a peaceful nationwide march for next month.",
+        "The party's core committee announced countrywide protests after Friday prayers.",
     ],
 )
 def test_a_called_protest_with_modifiers_is_planned(sentence):
@@ -289,3 +290,9 @@ def test_the_gate_reads_every_unambiguous_trigger(sentence):
     assert strong, sentence
     stems = [m.span() for m in _STRONG_STEMS.finditer(sentence.lower())]
     assert all(any(a < t.span.end and t.span.start < b for a, b in stems) for t in strong), sentence
+
+
+def test_a_future_verb_before_a_protester_noun_is_not_planned():
+    sentence = "The ministry said it would ask a court to ban the strike and would dock strikers' pay."
+    starts = [t.span.start for t in find_triggers(sentence)]
+    assert status_cues(sentence, starts) is None

@@ -210,9 +210,10 @@ _GOVERNED_GAP = re.compile(
     r"further|possible|day-long|one-day|two-day|week-long|similar|rally|march|protest|to|in|"
     r"front|outside|at|carry|out|announce[sd]?|thousands|hundreds|people|supporters|members|"
     r"workers|citizens|everyone|residents|\d+-(?:hour|day|week)|24-hour|48-hour|72-hour|"
-    r"warning|token|they|we|them|for)\s+){0,6}"
-    # then a quotation mark and up to two more modifiers: a "mass prayer rally"
-    r"(?:[\"“‘']?(?-i:[a-z][a-z-]*)\s+){0,2}[\"“‘']?$",
+    r"warning|token|they|we|them|for|[a-z]+-?wide|weekly|daily|simultaneous|joint)\s+){0,6}"
+    # then an article and up to two more modifiers, or a quotation mark: a "mass prayer rally",
+    # a large peaceful demonstration (not "would dock strikers' pay")
+    r"(?:(?:a|an|the|their|its)\s+[\"“‘']?(?:(?-i:[a-z][a-z-]*)\s+){1,2}[\"“‘']?|[\"“‘'])?$",
     re.IGNORECASE,
 )
 _PREVENTED = re.compile(
