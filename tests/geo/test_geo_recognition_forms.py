@@ -169,3 +169,12 @@ def test_a_short_country_name_follows_the_longer_one_of_the_text(gaz: Gazetteer)
     got = _found("Fighting in the Democratic Republic of the Congo spread as Congo's army "
                  "retreated.", gaz)  # fmt: skip
     assert [g[1] for g in got] == ["CD", "CD"]
+
+
+def test_a_town_keeps_the_english_form_the_text_writes(gaz: Gazetteer) -> None:
+    from protestwatch.geo.gazetteer import _english_form
+
+    assert _english_form("Malaṅgawā", "Malangwa") and _english_form("Az Zubayr", "Zubair")
+    assert not _english_form("Almaty", "Alma-Ata") and not _english_form("Kyiv", "Kiev")
+    got = geoparse("Oil workers blocked the road to Umm Qasr in Zubair, near Basra.", gaz)
+    assert ("Zubair", "IQ") in [(d["name"], d["country"]) for d in got]

@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 import math
 import os
+import re
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -82,6 +83,20 @@ class Candidate:
         if self.feature_class in ("P", "C"):
             return "locality"
         return "region" if self.feature_class in ("A", "L") else "feature"
+
+
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|az|as|ad|an|ar|ash|at|ath|adh|ad-|al-|el-)[ -]", re.IGNORECASE)
+
+
+def _english_form(name: str, written: str) -> bool:
+    """Whether the text's ``written`` form of the place called ``name`` in the data is the form
+    to show: the data name has letters beyond Latin-1 (macrons, dots below: "Malaṅgawā") or an
+    Arabic article that the written form drops ("Az Zubayr" / "Zubair")."""
+    if len(written) < 3 or not any(ch.isalpha() for ch in written):
+        return False
+    if any(ord(ch) > 0xFF for ch in name) and all(ord(ch) <= 0xFF for ch in written):
+        return True
+    return bool(_ARABIC_ARTICLE.match(name)) and not _ARABIC_ARTICLE.match(written)
 
 
 def default_gazetteer_path() -> Path:
@@ -293,9 +308,18 @@ class Gazetteer:
         return cand.name
 
     def to_place(
-        self, cand: Candidate, *, when: dt.date | None = None, precision: GeoPrecision | None = None
+        self,
+        cand: Candidate,
+        *,
+        when: dt.date | None = None,
+        precision: GeoPrecision | None = None,
+        written: str | None = None,
     ) -> Place:
-        """The model's :class:`Place` for ``cand``, with names as they were at ``when``."""
+        """The model's :class:`Place` for ``cand``, with names as they were at ``when``.
+
+        ``written``: the name as the text wrote it, used for a town when it is the usual English
+        form of a data name in a scholarly transliteration ("Malangwa" for "Malaṅgawā") or with
+        an Arabic article the English press drops ("Zubair" for "Az Zubayr")."""
         if cand.is_country:
             return Place(cand.country, None, None, cand.latitude, cand.longitude,
                          precision or GeoPrecision.COUNTRY, cand.geonames_id, "country")  # fmt: skip
@@ -305,6 +329,8 @@ class Gazetteer:
             return Place(cand.country, admin1, None, cand.latitude, cand.longitude,
                          precision or GeoPrecision.REGION, cand.geonames_id, cand.feature, area)  # fmt: skip
         locality = self.name_at(cand, when)
+        if written and locality == cand.name and _english_form(cand.name, written):
+            locality = written.title() if written.isupper() else written
         admin1 = cand.admin1
         if admin1 is not None and admin1 == cand.name:
             admin1 = locality  # a city that is its own first-level unit shares its name

@@ -622,7 +622,7 @@ def _resolve(
     precision = None
     if span.near and best.is_locality:
         precision = GeoPrecision.NEAR_LOCALITY
-    place = gaz.to_place(best, when=ctx.when, precision=precision)
+    place = gaz.to_place(best, when=ctx.when, precision=precision, written=span.text)
     score = max(0.05, min(1.0, 0.35 + 0.4 * ev + 0.25 * min(margin, 1.0)))
     kind = "toponym"
     return PlaceMention(Span(span.start, span.end), span.text, place, round(score, 3), kind)

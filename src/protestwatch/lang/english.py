@@ -246,7 +246,9 @@ class EnglishCoder:
             return place
         for cand in self.gazetteer.lookup(place.locality):
             if cand.geonames_id == place.geonames_id:
-                return self.gazetteer.to_place(cand, when=when, precision=place.precision)
+                return self.gazetteer.to_place(
+                    cand, when=when, precision=place.precision, written=place.locality
+                )
         return place
 
 
