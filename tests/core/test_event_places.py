@@ -231,3 +231,17 @@ def test_a_planned_protest_does_not_join_a_past_undated_one(pipeline) -> None:
     )
     events = code(pipeline, text, published="2024-11-22")
     assert sorted(e.status.value for e in events) == ["planned", "prevented"]
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        ("MEDAN, June 2 — Hundreds of students rallied outside the North Sumatra Regional House "
+         "of Representatives on Friday against higher fees.", "Medan"),
+        ("A resident of Aktobe held a one-man picket outside the Aktobe regional akimat on Monday "
+         "to demand a new flat.", "Aktobe"),
+    ],
+)  # fmt: skip
+def test_a_regional_institution_names_its_seat_not_the_event_area(pipeline, text, town) -> None:
+    events = code(pipeline, text, published="2023-06-02")
+    assert [(e.locality, int(e.geo_precision)) for e in events] == [(town, 1)]

@@ -296,6 +296,8 @@ def _event_places(
         modifier = _MODIFIED.match(text, m.span.end) or (  # "Xinjiang issues", "Kazakh police"
             m.place.precision == GeoPrecision.COUNTRY and _POSSESSIVE.match(text, m.span.end)
         )  # "in Kazakhstan's largest city" is in a city, not the whole country
+        if m.place.precision.value >= 3 and _UNIT_INSTITUTION.match(text, m.span.end):
+            modifier = True  # "outside the South Sulawesi Regional House": its seat, not the area
         if located and not modifier and not _NOT_EVENT_PLACE.search(left) and not (
             claim
             and m.span.start > claim.start()
@@ -363,6 +365,13 @@ _MODIFIED = re.compile(
     + "|".join(_LANDMARK_NOUNS) + r")\b"
 )
 _POSSESSIVE = re.compile(r"['’]s?\s")
+# A region's or a country's institution: "the West Kazakhstan regional akimat", "the South
+# Sulawesi Regional House of Representatives", "the Punjab Assembly".
+_UNIT_INSTITUTION = re.compile(
+    r"(?:['’]s)?\s+(?i:(?:regional|provincial|state|district|municipal|county|oblast|local)\s+)?"
+    r"(?i:akimat|assembly|legislature|house|council|administration|parliament|governor\w*|"
+    r"government|court|office|headquarters|dprd|secretariat|capitol|police|hakimiyat|mayoralty)\b"
+)
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|,?\s+as\s+well\s+as)\s+(?:in\s+|the\s+)?")
 
 
