@@ -16,3 +16,14 @@ def test_a_since_date_of_another_clause_is_not_the_protest_date(pipeline) -> Non
     strike = code(pipeline, "Three dockers have been on hunger strike outside the port gate in "
                             "Beira since May 2.", published="2024-05-10")  # fmt: skip
     assert strike[0].date_start.isoformat() == "2024-05-02"
+
+
+def test_a_paragraph_that_opens_with_the_day_dates_the_next_one(pipeline) -> None:
+    text = (
+        "Last Saturday afternoon, the centre of Lima was loud.\n\n"
+        "Thousands of teachers marched along Avenida Abancay, demanding a pay rise.\n\n"
+        "The Wednesday vigil of the miners' widows has been held outside the ministry for more "
+        "than ten years."
+    )
+    events = code(pipeline, text, published="2024-05-16")
+    assert [e.date_start.isoformat() for e in events] == ["2024-05-11"]

@@ -245,3 +245,10 @@ def test_a_planned_protest_does_not_join_a_past_undated_one(pipeline) -> None:
 def test_a_regional_institution_names_its_seat_not_the_event_area(pipeline, text, town) -> None:
     events = code(pipeline, text, published="2023-06-02")
     assert [(e.locality, int(e.geo_precision)) for e in events] == [(town, 1)]
+
+
+def test_a_protest_at_a_foreign_embassy_is_in_the_capital(pipeline) -> None:
+    text = ("On Monday, about 30 farmers from the south protested outside the Chinese embassy, "
+            "demanding compensation for flooded fields in Vietnam.")  # fmt: skip
+    events = code(pipeline, text, published="2024-06-12")
+    assert [(e.country, e.locality) for e in events] == [("VN", "Hanoi")]

@@ -296,3 +296,24 @@ def test_a_future_verb_before_a_protester_noun_is_not_planned():
     sentence = "The ministry said it would ask a court to ban the strike and would dock strikers' pay."
     starts = [t.span.start for t in find_triggers(sentence)]
     assert status_cues(sentence, starts) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Union members filled all six lanes of the avenue, demanding a pay rise.",
+        "A dozen mothers stood outside the ministry with portraits of their sons, demanding answers.",
+    ],
+)
+def test_crowds_without_a_protest_word(sentence):
+    starts = [t for t in find_triggers(sentence) if t.form == Form.DEMONSTRATE]
+    assert starts, sentence
+
+
+def test_a_rally_named_by_its_organisers_is_not_a_call_for_one():
+    sentence = 'Church groups held what they called a "prayer rally for the nation" on the square.'
+    assert status_cues(sentence, [t.span.start for t in find_triggers(sentence)]) is None
+
+
+def test_a_rally_held_for_decades_is_habitual():
+    assert is_habitual("The Thursday vigil of the mothers has been held for more than two decades.")

@@ -392,7 +392,14 @@ def _event_places(frame: EventFrame, analysis: ArticleAnalysis) -> list[PlaceMen
             out.append(_country_mention(out[0].place.country, Span(0, 0)))
         return out
     if chosen:
-        return [min(chosen, key=lambda p: p.place.precision.value)]
+        best = min(chosen, key=lambda p: p.place.precision.value)
+        if best.place.precision == GeoPrecision.COUNTRY:
+            # "outside parliament ... in Georgia", "outside the Chinese embassy ... in Vietnam":
+            # the seat's city is finer than the country
+            seat = _national_seat(frame, analysis)
+            if seat is not None and seat.place.country == best.place.country:
+                return [seat]
+        return [best]
     named = [
         _near_feature(m, analysis) for i in frame.sentences for m in analysis.sentences[i].mentioned
         if m.place.precision.value <= 3 and m.place.country == analysis.country
@@ -509,21 +516,31 @@ def _anaphoric_place(frame: EventFrame, analysis: ArticleAnalysis) -> PlaceMenti
 
 def _national_seat(frame: EventFrame, analysis: ArticleAnalysis) -> PlaceMention | None:
     """Where the national parliament sits (the capital, or its own city: Cape Town, The Hague),
-    for a frame with no place whose protest was at the parliament."""
+    for a frame with no place whose protest was at the parliament; the capital for one at a
+    foreign embassy ("stood outside the Japanese embassy": embassies are in the capital)."""
     if analysis.country is None or analysis.place_at is None:
         return None
     for i in frame.sentences:
         info = analysis.sentences[i]
-        m = _PARLIAMENT.search(info.text)
-        if m is None:
-            continue
-        span = Span(info.span.start + m.start("seat"), info.span.start + m.end("seat"))
-        seat = PlaceMention(span, m.group("seat"), Place(country=analysis.country), 0.5, "legislature")
-        when = frame.date.value.start if frame.date is not None else analysis.article.published
-        city = analysis.place_at(seat, when or dt.date.today())  # the capital, or the seat's own city
-        if city.locality:
-            return PlaceMention(span, m.group("seat"), city, 0.5, "legislature")
+        for pattern, kind in ((_PARLIAMENT, "legislature"), (_EMBASSY, "capital")):
+            m = pattern.search(info.text)
+            if m is None:
+                continue
+            span = Span(info.span.start + m.start("seat"), info.span.start + m.end("seat"))
+            seat = PlaceMention(span, m.group("seat"), Place(country=analysis.country), 0.5, kind)
+            when = frame.date.value.start if frame.date is not None else analysis.article.published
+            city = analysis.place_at(seat, when or dt.date.today())  # the capital, or the seat's city
+            if city.locality:
+                return PlaceMention(span, m.group("seat"), city, 0.5, kind)
     return None
+
+
+# A protest at a foreign embassy: "outside the Japanese embassy", "picketed the US Embassy".
+_EMBASSY = re.compile(
+    r"\b(?:outside(?:\s+of)?|in\s+front\s+of|near|at|opposite|to|picket(?:ed|ing)?|"
+    r"block(?:ed|ing)?|surround(?:ed|ing)?|storm(?:ed|ing)?)\s+(?:the\s+)?"
+    r"(?P<seat>(?:[A-Z][\w.-]*\s+){1,3}(?i:embassy|high\s+commission))\b"
+)
 
 
 def _institution_place(frame: EventFrame, analysis: ArticleAnalysis) -> PlaceMention | None:

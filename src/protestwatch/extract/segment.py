@@ -362,6 +362,16 @@ def _scene_date(
     places = info.places or info.mentioned
     for prev in reversed(sentences[max(0, info.index - _SCENE_REACH) : info.index]):
         if prev.paragraph != info.paragraph:
+            # a paragraph before that opens with the day ("Last Saturday afternoon, Sejong-daero
+            # had two soundtracks."): the scene the next paragraph describes
+            if prev.paragraph == info.paragraph - 1 and not (prev.heading or prev.triggers) and (
+                prev.index not in coded and not _NOT_SCENE.search(prev.text)
+            ):
+                opening = [d for d in _dates_in(prev, published)
+                           if d.span.start - prev.span.start <= 3 and window <= d.value.start <= published
+                           and d.value.precision == DatePrecision.DAY]  # fmt: skip
+                if opening:
+                    return opening[0]
             break
         if prev.heading or prev.index in coded:
             break  # the date of another event already coded

@@ -80,6 +80,11 @@ _LEXICON: tuple[tuple[str, Form, Tactic | None, int], ...] = (
     (r"(?:took|take|taking|takes)\s+to\s+the\s+streets|(?:poured|spilled|came|went|flooded|brought"
      r"\s+(?:\w+\s+){0,2}(?:out\s+)?)\s*(?:on|onto|into)\s+the\s+streets?", Form.DEMONSTRATE, None, 2),
     (r"gather(?:ed|ing|ings)?|assembled|converged", Form.DEMONSTRATE, None, 1),
+    # a crowd filling a street, people standing with placards (need a claim around them)
+    (r"(?:filled|packed|thronged|jammed)\s+(?:the\s+|all\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?:lanes|streets?|"
+     r"squares?|avenues?|boulevards?|plazas?|roads?)", Form.DEMONSTRATE, Tactic.RALLY, 1),
+    (r"(?:stood|standing|sat|sitting)\s+(?:[\w-]+\s+){0,6}?with\s+(?:[\w-]+\s+){0,2}?(?:placards|"
+     r"banners|posters|signs|portraits)", Form.DEMONSTRATE, None, 1),
     (r"clash(?:es|ed|ing)?\s+with\s+(?:the\s+)?(?:police|security|riot|troops|soldiers|officers)|"
      r"(?:fought|fighting|fight)\s+(?:running\s+|pitched\s+|street\s+)?battles?\s+with\s+(?:the\s+)?"
      r"(?:riot\s+)?(?:police|security|troops|soldiers|officers|gendarmes)",
@@ -175,6 +180,8 @@ _HABITUAL = re.compile(
     r"(?:could|might|may|would)\s+(?:\w+\s+){0,2}(?:spark|trigger|provoke|lead\s+to|cause)|"
     r"(?:risk|threat|fear|fears|danger|prospect|wave)\s+of\s+(?:\w+\s+)?(?:protests|unrest|strikes)|"
     r"(?:city|country|nation|land|culture|tradition|capital|people)\s+of\s+(?:street\s+)?protests?\b|"
+    r"(?:has|have)\s+been\s+(?:held|staged|organi[sz]ed)\s+(?:[\w'’-]+\s+){0,5}?for\s+(?:more\s+than\s+|"
+    r"over\s+|nearly\s+|almost\s+)?(?:\w+\s+)?(?:years|decades)|"
     r"(?:spark|sparked|trigger|triggered|fuel|fuelled|fueled)\s+(?:\w+\s+)?(?:protests|unrest|"
     r"anger|outrage)\s+(?:across|in)\s+(?:the\s+)?(?:region|world)|"
     r"no\s+(?:protests?|rall(?:y|ies)|demonstrations?|strikes?)\s+(?:\w+\s+){0,3}"
@@ -252,7 +259,7 @@ TRIGGER_STEMS = re.compile(
     r"torch|fire|ablaze|loot|vandal|defaced|gather|assembled|converged|unrest|hunger|candles|"
     r"flowers|rode|drove|parade|process|cycled|stopped\s+work|smash|broke|breaking|threw|throwing|hurl|pelt|"
     r"alight|parked|placed|lined\s+up|left|positioned|holding|fought|fight|answered|responded|"
-    r"retaliated|replied"
+    r"retaliated|replied|filled|packed|thronged|jammed|stood|standing"
 )  # matched against the lower-cased text
 
 
@@ -335,6 +342,8 @@ def status_cues(sentence: str, trigger_starts: Sequence[int] = ()) -> tuple[Stat
     if m and not gathering_cue(sentence):
         return Status.PREVENTED, Span(*m.span())
     for m in _PLANNED.finditer(sentence):
+        if _NAMING_BEFORE.search(sentence, 0, m.start()):
+            continue  # "held what it called a 'rally to protect the economy'": a name, not a call
         if any(t >= m.end() and _GOVERNED_GAP.match(sentence[m.end() : t]) for t in trigger_starts) or (
             m.group().lower().startswith(("next", "tomorrow")) and trigger_starts
         ):
@@ -347,6 +356,7 @@ def status_cues(sentence: str, trigger_starts: Sequence[int] = ()) -> tuple[Stat
     return None
 
 
+_NAMING_BEFORE = re.compile(r"\bwhat\s+(?:[\w'’-]+\s+){1,3}$|\bso-?$", re.IGNORECASE)
 _NEGATED_BEFORE = re.compile(r"\b(?:no\s+one|nobody|no\s+\w+|not|never|n't|failed\s+to)\s+(?:\w+\s+){0,2}$", re.I)
 
 

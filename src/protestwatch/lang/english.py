@@ -173,6 +173,8 @@ class EnglishCoder:
         dates = [d for d in dates if d.span.start >= ctx.dateline_end]  # not the filing date
         dates = [d for d in dates if not _REPORTED.search(text, max(span.start, d.span.start - 40), d.span.start)]
         dates = [d for d in dates if not _other_clause_since(text, span, d, info.triggers)]
+        if info.habitual:  # "The Wednesday rally ... has been held for three decades": a name
+            dates = [d for d in dates if not _RECURRING.match(text, max(span.start, d.span.start - 4))]
         info.same_day = any(_SAME_DAY.fullmatch(d.text) for d in dates)
         info.dates = _offset_dates(text, span, [d for d in dates if not _SAME_DAY.fullmatch(d.text)])
         info.places = _event_places(text, span, inside, ctx.country) or self._institution_towns(
@@ -335,6 +337,10 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _AT_INSTITUTION = re.compile(r"\b(?:of|at|outside|from|in)\s+(?:the\s+)?$", re.IGNORECASE)
+_RECURRING = re.compile(
+    r"(?i:the\s)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?i:rall(?:y|ies)|"
+    r"protests?|marches|march|vigils?|demonstrations?|pickets?)\b"
+)
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_WORD = re.compile(r"\b(?:that|which|who|whose|because|as|while)\b", re.IGNORECASE)
 
