@@ -12,7 +12,7 @@ POSITIVE = [
         "On Saturday 5 October, officers were deployed to Alsancak Square in Izmir in response to a "
         "gathering of about 3,000 people. The demonstrators chanted slogans against the water tariff "
         "rise and marched towards the governor's office.",
-        "2024-10-07", "2024-10-05", "İzmir", id="police-deployed-before",
+        "2024-10-07", "2024-10-05", "Izmir", id="police-deployed-before",
     ),
     pytest.param(
         "Wednesday's events began at 7 a.m. when buses carrying dock workers arrived at the port gates "

@@ -252,3 +252,20 @@ def test_a_protest_at_a_foreign_embassy_is_in_the_capital(pipeline) -> None:
             "demanding compensation for flooded fields in Vietnam.")  # fmt: skip
     events = code(pipeline, text, published="2024-06-12")
     assert [(e.country, e.locality) for e in events] == [("VN", "Hanoi")]
+
+
+def test_a_colon_dateline_in_context_and_the_federal_capital(pipeline) -> None:
+    text = (
+        "ISLAMABAD: The federal capital remained sealed off on Saturday as police stopped "
+        "opposition marchers from reaching parliament and detained dozens of them.\n\n"
+        "In Lahore, several hundred party workers rallied on Saturday evening against the arrests."
+    )
+    events = code(pipeline, text, published="2025-09-21")
+    assert sorted(e.locality for e in events) == ["Islamabad", "Lahore"]
+
+
+def test_protests_at_an_embassy_and_a_consulate_stay_at_country_level(pipeline) -> None:
+    text = ("In 2019, Uighur activists in Kazakhstan held several protests near the Chinese embassy "
+            "and consulate, demanding the release of relatives.")  # fmt: skip
+    events = code(pipeline, text, published="2024-06-12")
+    assert [(e.country, e.locality) for e in events] == [("KZ", None)]

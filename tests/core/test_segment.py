@@ -44,6 +44,14 @@ def test_dateline():
     assert dateline("Title\nHundreds rallied in the capital on Monday.") is None
 
 
+def test_colon_datelines():
+    text = "Title line\nNEW DELHI (PTI): Farmers marched to the capital on Monday."
+    line = dateline(text)
+    assert line.place == "NEW DELHI" and text[line.end :].startswith("Farmers")
+    for head in ("UPDATE: Police said", "BREAKING: Crowds gathered", "Note: the rally"):
+        assert dateline(f"Title\n{head} more on Monday.") is None
+
+
 def _date(text: str, start: int, end: int, d0: dt.date, d1: dt.date, p: DatePrecision) -> DateMention:
     return DateMention(Span(start, end), text, DateRange(d0, d1, p))
 

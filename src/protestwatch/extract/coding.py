@@ -540,6 +540,7 @@ _EMBASSY = re.compile(
     r"\b(?:outside(?:\s+of)?|in\s+front\s+of|near|at|opposite|to|picket(?:ed|ing)?|"
     r"block(?:ed|ing)?|surround(?:ed|ing)?|storm(?:ed|ing)?)\s+(?:the\s+)?"
     r"(?P<seat>(?:[A-Z][\w.-]*\s+){1,3}(?i:embassy|high\s+commission))\b"
+    r"(?!\s+(?i:and|or)\s+(?:the\s+|its\s+)?(?i:consulates?|missions?))"  # "embassy and consulate": two cities
 )
 
 

@@ -39,6 +39,14 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s"
 )
 
+# The colon form of South Asian and other papers: "ISLAMABAD: ...", "NEW DELHI (PTI): ..." (the
+# place in capitals, so that "Update: ..." or "Note: ..." are not datelines).
+_DATELINE_COLON = re.compile(
+    r"^\s*(?!(?:UPDATE|UPDATED|BREAKING|EXCLUSIVE|WATCH|EDITORIAL|OPINION|ANALYSIS|PHOTOS?|VIDEO|"
+    r"LIVE|NOTE|CORRECTION|READ\s+MORE|ALSO\s+READ|EDITOR'?S\s+NOTE)\b)"
+    r"(?P<place>[A-Z][A-Z'’.\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?\s*(?:\([^)]{1,30}\))?\s*:\s"
+)
+
 
 def paragraphs(text: str) -> list[Span]:
     """The non-empty lines of the text, as spans."""
@@ -114,7 +122,7 @@ def dateline(text: str) -> Dateline | None:
         line = text[para.start : para.end]
         if is_heading(line):
             continue
-        m = _DATELINE.match(line)
+        m = _DATELINE.match(line) or _DATELINE_COLON.match(line)
         if not m:
             return None
         place = m.group("place").strip()

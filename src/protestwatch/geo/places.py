@@ -49,7 +49,7 @@ _DATELINE_STATE = re.compile(r"\s*,\s*([A-Z][a-z]{1,4})\.?\s*(?:—|–|-{1,2}|,
 _CAPITAL = re.compile(
     r"\b(?P<the>[Tt]he)\s+(?:(?P<whose>country's|country’s|nation's|nation’s|republic's|"
     r"republic’s)\s+|(?P<dem>[A-Z][a-z]+)\s+)?(?P<former>former\s+|old\s+|new\s+|then[- ]?)?"
-    r"capital(?:\s+city)?\b(?!\s+(?:punishment|market|markets|gains|investment|letters?|"
+    r"(?:federal\s+|national\s+)?capital(?:\s+city)?\b(?!\s+(?:punishment|market|markets|gains|investment|letters?|"
     r"expenditure|spending|flight|goods|city\s+of))"
 )
 _NER_PLACE = {"GPE", "LOC", "FAC"}

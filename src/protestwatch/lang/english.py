@@ -113,7 +113,7 @@ class EnglishCoder:
         infos: list[SentenceInfo] = []
         for sent in split_sentences(text, boundaries):
             infos.extend(self._annotate_clauses(ctx, sent, len(infos)))
-        fallback = self._dateline_place(line) if line else None
+        fallback = self._dateline_place(line, mentions) if line else None
         if fallback is None:
             fallback = _lead_place(text, infos)
         for meta in (article.title, article.outlet):
@@ -195,8 +195,15 @@ class EnglishCoder:
                 out.append(PlaceMention(Span(span.start + start, span.start + end), name, town, 0.5, "institution"))
         return out[:1]
 
-    def _dateline_place(self, line: Dateline) -> PlaceMention | None:
-        best = self._locality_in(line.place.title())
+    def _dateline_place(self, line: Dateline, mentions: list[PlaceMention] = ()) -> PlaceMention | None:
+        """The dateline's town: as the geoparser read it in the whole text (with the article's
+        other places as context: "ISLAMABAD:" is not Chattogram, once called Islamabad), else
+        looked up alone."""
+        best = next(
+            (m for m in mentions if m.kind != "demonym" and m.span.start < line.span.end
+             and line.span.start < m.span.end and m.place.precision.value <= 2),
+            None,
+        ) or self._locality_in(line.place.title())  # fmt: skip
         return PlaceMention(line.span, line.place, best.place, best.score, "dateline") if best else None
 
     def _metadata_place(self, words: str, country: str | None) -> PlaceMention | None:
