@@ -27,3 +27,11 @@ def test_a_paragraph_that_opens_with_the_day_dates_the_next_one(pipeline) -> Non
     )
     events = code(pipeline, text, published="2024-05-16")
     assert [e.date_start.isoformat() for e in events] == ["2024-05-11"]
+
+
+def test_a_relative_clause_has_its_own_date_and_place(pipeline) -> None:
+    text = ("Emotions ran high in Techiman on Saturday when the burial of Kofi Mensah, who his family "
+            "says was shot by guards in Konongo last month, turned into a protest as hundreds "
+            "of mourners chanted slogans.")  # fmt: skip
+    events = code(pipeline, text, published="2023-09-20")
+    assert [(e.date_start.isoformat(), e.locality) for e in events] == [("2023-09-16", "Techiman")]

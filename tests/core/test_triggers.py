@@ -317,3 +317,7 @@ def test_a_rally_named_by_its_organisers_is_not_a_call_for_one():
 
 def test_a_rally_held_for_decades_is_habitual():
     assert is_habitual("The Thursday vigil of the mothers has been held for more than two decades.")
+
+
+def test_testimonies_gathered_are_no_gathering():
+    assert not find_triggers("According to testimonies gathered by observers, the funeral was held at ten.")

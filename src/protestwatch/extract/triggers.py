@@ -126,6 +126,8 @@ _IDIOMS = re.compile(
     r"importance|strength|power))|"
     r"march\s+madness|(?:in|on|since|until|by|from|of|last|this|next|early|late|mid)[- ]march\b|"
     r"march\s+\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?march\b|march,?\s+\d{4}|"
+    r"(?:testimon(?:y|ies)|evidence|data|information|statements|accounts|samples)\s+gathered|"
+    r"gathered\s+by\s+(?!(?:the\s+)?(?:thousands|hundreds|dozens))|"
     r"gather(?:ed|ing)\s+(?:(?:more\s+than\s+|over\s+|nearly\s+|some\s+)?[\d,.]+\s+)?(?:evidence|information|data|intelligence|dust|momentum|pace|speed|"
     r"support|signatures)|occupied\s+(?:territor\w+|by\s+(?:russia|israel|the\s+army))|"
     r"(?:bowling|batting|fast|spin|strike)\s+(?:attack|bowler|rate)|free\s+kick|"

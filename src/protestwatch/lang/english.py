@@ -173,10 +173,14 @@ class EnglishCoder:
         dates = [d for d in dates if d.span.start >= ctx.dateline_end]  # not the filing date
         dates = [d for d in dates if not _REPORTED.search(text, max(span.start, d.span.start - 40), d.span.start)]
         dates = [d for d in dates if not _other_clause_since(text, span, d, info.triggers)]
+        relative = _relative_clauses(text, span, info.triggers)
+        dates = [d for d in dates if not any(a <= d.span.start < b for a, b in relative)]
         if info.habitual:  # "The Wednesday rally ... has been held for three decades": a name
             dates = [d for d in dates if not _RECURRING.match(text, max(span.start, d.span.start - 4))]
         info.same_day = any(_SAME_DAY.fullmatch(d.text) for d in dates)
         info.dates = _offset_dates(text, span, [d for d in dates if not _SAME_DAY.fullmatch(d.text)])
+        inside = [m for m in inside if not any(a <= m.span.start < b for a, b in relative)]
+        info.mentioned = [m for m in inside if m.kind != "demonym"]
         info.places = _event_places(text, span, inside, ctx.country) or self._institution_towns(
             text, span, ctx.country
         )
@@ -348,6 +352,21 @@ _RECURRING = re.compile(
     r"(?i:the\s)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?i:rall(?:y|ies)|"
     r"protests?|marches|march|vigils?|demonstrations?|pickets?)\b"
 )
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,;()]{3,200}?(?=,|;|$)", re.IGNORECASE)
+
+
+def _relative_clauses(text: str, span: Span, triggers: list) -> list[tuple[int, int]]:
+    """The non-restrictive relative clauses of a sentence that hold no protest word ("the burial
+    of Kwabena Asante, who his family says was shot by soldiers last month, turned into a
+    protest"): their dates and places are another story's."""
+    out = []
+    for m in _RELATIVE_CLAUSE.finditer(text, span.start, span.end):
+        a, b = m.start(), m.end()
+        if not any(a <= t.span.start < b for t in triggers):
+            out.append((a, b))
+    return out
+
+
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_WORD = re.compile(r"\b(?:that|which|who|whose|because|as|while)\b", re.IGNORECASE)
 
