@@ -35,3 +35,26 @@ def test_a_relative_clause_has_its_own_date_and_place(pipeline) -> None:
             "of mourners chanted slogans.")  # fmt: skip
     events = code(pipeline, text, published="2023-09-20")
     assert [(e.date_start.isoformat(), e.locality) for e in events] == [("2023-09-16", "Techiman")]
+
+
+def test_the_same_day_is_the_day_told_last(pipeline) -> None:
+    text = (
+        "Lusaka, 22 November 2024\n\n"
+        "The Zambia Rights Watch condemns the arrest of 30 students in Lusaka on Tuesday, "
+        "19 November, as they made their way to parliament.\n\n"
+        "The same day, students of Kabwe University walked out of lectures and gathered at the "
+        "main gate with placards against the fee rise."
+    )
+    events = code(pipeline, text, published="2024-11-22")
+    kabwe = [e for e in events if e.locality == "Kabwe"]
+    assert [e.date_start.isoformat() for e in kabwe] == ["2024-11-19"]
+
+
+def test_the_protest_named_again_with_its_town_is_the_same_event(pipeline) -> None:
+    text = (
+        "Production at the cable plant in Gebze has stopped since Monday, when 900 workers went on "
+        "strike over wages.\n\n"
+        "The company called the strike unlawful and filed a suit at the Gebze labour court."
+    )
+    events = code(pipeline, text, published="2024-06-14")
+    assert len(events) == 1

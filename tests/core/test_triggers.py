@@ -321,3 +321,8 @@ def test_a_rally_held_for_decades_is_habitual():
 
 def test_testimonies_gathered_are_no_gathering():
     assert not find_triggers("According to testimonies gathered by observers, the funeral was held at ten.")
+
+
+def test_students_walking_out_of_class_boycott_it():
+    found = find_triggers("Several hundred students walked out of morning classes and gathered at the gate.")
+    assert Form.BOYCOTT in {t.form for t in found}

@@ -168,6 +168,10 @@ def segment(
             if date is None and source is not None:
                 # "Smaller marches in Valparaíso and Concepción passed off peacefully."
                 target.date, target.inherited_date = source.date, True
+            elif date is None and info.same_day:
+                # "The same day, students of Gulu University walked out": the day told last,
+                # in a sentence with no protest word ("... arrested on Tuesday, 19 November")
+                target.date, target.inherited_date = _told_day(info, sentences, published), True
             elif date is None:
                 target.date = _recent_date(info, sentences, published) or _scene_date(info, sentences, frames, published)
                 target.inherited_date = True
@@ -191,6 +195,15 @@ def _refers_back(info: SentenceInfo, frame: EventFrame, sentences: list[Sentence
         return False  # "the next protest will take place ..." after a report of one held
     text, base = info.text, info.span.start
     return all(_DEFINITE_BEFORE.search(text, max(0, t.span.start - base - 30), t.span.start - base) for t in strong)
+
+
+def _definite_only(info: SentenceInfo) -> bool:
+    """Is every unambiguous trigger of the sentence a definite noun phrase ("the walkout")?"""
+    strong = [t for t in info.triggers if t.strength >= 2]
+    text, base = info.text, info.span.start
+    return bool(strong) and all(
+        _DEFINITE_BEFORE.search(text, max(0, t.span.start - base - 30), t.span.start - base) for t in strong
+    )
 
 
 def _date_by_trigger(info: SentenceInfo, date: DateMention) -> bool:
@@ -268,6 +281,16 @@ def _choose_frame(
         listed = [f for f in frames if _lists_places(f, info) and _near(info, f, sentences, 2)]
         if listed:
             return listed[-1]
+        # "The company called the walkout unlawful and filed a suit at the Gebze labour court":
+        # the protest named again, with a place the event's own contains
+        if _definite_only(info):
+            again = [
+                f for f in frames
+                if f.places and _places_compatible(f, info) and _near(info, f, sentences, 2)
+                and _planned(f, sentences) == _planned_info(info)
+            ]  # fmt: skip
+            if again:
+                return again[-1]
         # An undated report of a town whose undated event was told before (a live blog's entries,
         # a summary and the details): one event per town and day.
         undated = [f for f in frames if f.date is None and _same_towns(f, info) and _planned(f, sentences) == _planned_info(info)]
@@ -294,6 +317,23 @@ def _date_source(
         return next((f for f in reversed(frames[:-1]) if f.date is not None), None)
     if info.places and current is not None and _near(info, current, sentences, 2):
         return current
+    return None
+
+
+def _told_day(info: SentenceInfo, sentences: list[SentenceInfo], published: dt.date | None) -> DateMention | None:
+    """The last day told before the sentence, within three paragraphs and the current window."""
+    if published is None:
+        return None
+    window = published - dt.timedelta(days=14)
+    for prev in reversed(sentences[: info.index]):
+        if info.paragraph - prev.paragraph > 3:
+            break
+        if prev.heading:
+            continue
+        told = prev.dates or _dates_in(prev, published)
+        days = [d for d in told if window <= d.value.start <= published and d.value.precision == DatePrecision.DAY]
+        if days:
+            return days[-1]
     return None
 
 

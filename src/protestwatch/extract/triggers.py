@@ -73,6 +73,9 @@ _LEXICON: tuple[tuple[str, Form, Tactic | None, int], ...] = (
      r"(?:windows|window|glass|fronts|facades?|doors|windscreens|shopfronts|storefronts|cameras)|"
      r"(?:set|setting|sets)\s+(?:[\w-]+\s+){1,6}?(?:alight|ablaze|on\s+fire)", Form.VANDALIZE, None, 1),
     (r"boycott(?:s|ed|ing)?", Form.BOYCOTT, None, 2),
+    # students leaving class: "walked out of morning classes" (a boycott of teaching, not a strike)
+    (r"walk(?:ed|ing|s)?\s+out\s+of\s+(?:their\s+|the\s+|morning\s+|afternoon\s+)?(?:lectures|classes|"
+     r"lessons|school|schools|exams?|courses|class)", Form.BOYCOTT, None, 2),
     (r"(?:general\s+)?strik(?:e|es|ers|ing)|walk(?:ed)?[- ]?outs?|walked\s+off\s+the\s+job|"
      r"downed\s+tools|stopped\s+work|went\s+on\s+strike|go-?slows?", Form.STRIKE, None, 2),
     (r"demonstrat(?:ion|ions|ors?|ed|ing|e)", Form.DEMONSTRATE, None, 2),
