@@ -188,13 +188,11 @@ def _refers_back(info: SentenceInfo, frame: EventFrame, sentences: list[Sentence
     """Does the sentence name the event of ``frame`` again ("The strike was called by the union",
     "a day after the party announced the rally"): every unambiguous trigger of the sentence is a
     definite noun phrase, the frame is at most one paragraph before, and no new place is named?"""
-    strong = [t for t in info.triggers if t.strength >= 2]
-    if not strong or not _near(info, frame, sentences, 1) or not _places_compatible(frame, info):
+    if not _near(info, frame, sentences, 1) or not _places_compatible(frame, info):
         return False
     if _planned_info(info) != _planned(frame, sentences):
         return False  # "the next protest will take place ..." after a report of one held
-    text, base = info.text, info.span.start
-    return all(_DEFINITE_BEFORE.search(text, max(0, t.span.start - base - 30), t.span.start - base) for t in strong)
+    return _definite_only(info)
 
 
 def _definite_only(info: SentenceInfo) -> bool:
