@@ -11,7 +11,10 @@ import pytest
 pytestmark = pytest.mark.timeout(300)
 
 # Selects the characters [start, end) of the article pane's text (offsets in the text shown).
-SELECT_JS = """([start, end]) => {
+# Selects [start, end) of the article pane's text and resolves once the page has seen the
+# selection (its "selectionchange" handler runs before ours), so that the next action cannot
+# move the focus away before the page recorded what was selected.
+SELECT_JS = """([start, end]) => new Promise((resolve) => {
     const body = document.getElementById('article-text');
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
     let seen = 0, range = document.createRange(), node, began = false;
@@ -22,10 +25,11 @@ SELECT_JS = """([start, end]) => {
         seen += len;
     }
     const sel = window.getSelection();
+    document.addEventListener('selectionchange', () => setTimeout(() => resolve(sel.toString()), 0),
+                              { once: true });
     sel.removeAllRanges();
     sel.addRange(range);
-    return sel.toString();
-}"""
+})"""
 
 
 def _ready(page: Any) -> None:
@@ -116,7 +120,8 @@ def test_coder_accepts_and_corrects_a_field_with_its_evidence(new_page: Any, sit
     assert selected == phrase
     page.fill("#edit-value-location_detail", "outside the Palace of the Republic")
     page.check("form.field-editor input[type=radio][value='selection']")
-    assert phrase in page.locator("form.field-editor .evidence-choice").inner_text()
+    chosen = page.locator("form.field-editor label.evidence-option", has=page.locator("input[value='selection']"))
+    assert f"“{phrase}”" in chosen.inner_text()  # the selection, not a machine span that names it
     page.fill("form.field-editor .edit-note", "the square named in all three reports")
     page.click("form.field-editor button[type=submit]")
     row = page.locator("#field-rows tr[data-field='location_detail']")
