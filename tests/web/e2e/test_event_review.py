@@ -11,10 +11,7 @@ import pytest
 pytestmark = pytest.mark.timeout(300)
 
 # Selects the characters [start, end) of the article pane's text (offsets in the text shown).
-# Selects [start, end) of the article pane's text and resolves once the page has seen the
-# selection (its "selectionchange" handler runs before ours), so that the next action cannot
-# move the focus away before the page recorded what was selected.
-SELECT_JS = """([start, end]) => new Promise((resolve) => {
+SELECT_JS = """([start, end]) => {
     const body = document.getElementById('article-text');
     const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
     let seen = 0, range = document.createRange(), node, began = false;
@@ -25,11 +22,10 @@ SELECT_JS = """([start, end]) => new Promise((resolve) => {
         seen += len;
     }
     const sel = window.getSelection();
-    document.addEventListener('selectionchange', () => setTimeout(() => resolve(sel.toString()), 0),
-                              { once: true });
     sel.removeAllRanges();
     sel.addRange(range);
-})"""
+    return sel.toString();
+}"""
 
 
 def _ready(page: Any) -> None:
@@ -116,13 +112,19 @@ def test_coder_accepts_and_corrects_a_field_with_its_evidence(new_page: Any, sit
     start = text.index(phrase)
     page.click("#field-rows tr[data-field='location_detail'] button.edit-field")
     page.wait_for_selector("form.field-editor[data-field='location_detail']")
+    page.fill("#edit-value-location_detail", "outside the Palace of the Republic")
+    page.fill("form.field-editor .edit-note", "the square named in all three reports")
+    # Select the words last, so that no later typing moves the focus before the page's
+    # "selectionchange" handler has recorded them; then wait for the editor to show them
+    # (a machine evidence span naming the same words must not pass for the selection).
+    page.check("form.field-editor input[type=radio][value='selection']")
     selected = page.evaluate(SELECT_JS, [start, start + len(phrase)])
     assert selected == phrase
-    page.fill("#edit-value-location_detail", "outside the Palace of the Republic")
-    page.check("form.field-editor input[type=radio][value='selection']")
-    chosen = page.locator("form.field-editor label.evidence-option", has=page.locator("input[value='selection']"))
-    assert f"“{phrase}”" in chosen.inner_text()  # the selection, not a machine span that names it
-    page.fill("form.field-editor .edit-note", "the square named in all three reports")
+    page.wait_for_function(
+        "(phrase) => Array.from(document.querySelectorAll('form.field-editor label.evidence-option'))"
+        ".some(l => l.querySelector(\"input[value='selection']\") && l.textContent.includes('“' + phrase + '”'))",
+        arg=phrase,
+    )  # fmt: skip
     page.click("form.field-editor button[type=submit]")
     row = page.locator("#field-rows tr[data-field='location_detail']")
     page.wait_for_function(
