@@ -234,3 +234,18 @@ def test_the_noun_protest_is_not_a_claim_cue(country: str, text: str) -> None:
 ])
 def test_members_of_parliament_stand_for_parliament(country: str, text: str) -> None:
     assert ("parliament", NAT, country) in _targets(text, country)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Several hundred pensioners gathered outside the Ministry of Finance in Sofia on Tuesday "
+         "to demand higher pensions.", ("Ministry of Finance", TargetType.NATIONAL_GOVERNMENT, "BG")),
+        ("A pensioner began a one-man picket outside the East Kazakhstan regional akimat.",
+         ("East Kazakhstan regional akimat", TargetType.LOCAL_GOVERNMENT, "BG")),
+        ("About 40 drivers gathered outside the regional transport department, demanding lower "
+         "fuel prices.", ("regional transport department", TargetType.LOCAL_GOVERNMENT, "BG")),
+    ],
+)  # fmt: skip
+def test_the_body_whose_building_the_crowd_stood_at(text, expected):
+    assert expected in _targets(text, "BG")

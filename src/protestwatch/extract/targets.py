@@ -76,7 +76,7 @@ _ANTI = re.compile(r"\banti-(?P<x>[A-Za-z][\w-]*)", re.I)
 # What a target mention looks like; the groups say which kind.
 _GOV_HEAD = (
     r"(?i:(?:central\s+|federal\s+|national\s+|interim\s+|military\s+|ruling\s+)?(?:government|authorities"
-    r"|regime|administration|cabinet|parliament|(?:(?!(?:the|a|an|its|their|this|that)\b)[a-z]+\s+)?ministry(?:\s+of\s+[A-Z]\w+(?:\s+[A-Z]\w+)*)?"
+    r"|regime|administration|cabinet|parliament|(?:(?!(?:the|a|an|its|their|this|that)\b)[a-z]+\s+)?ministry(?:\s+of\s+(?-i:[A-Z]\w+)(?:\s+(?-i:[A-Z]\w+))*)?"
     r"|ministers?|president|prime\s+minister|leadership|junta|state\s+leadership|officials"
     r"|Communist\s+Party|embassy|consulate|lawmakers|legislators|deputies|(?-i:MPs)"
     r"|parliamentarians|legislature|senate|congress|monarchy|king"
@@ -87,7 +87,7 @@ _GOV_HEAD = (
 _LOCAL_HEAD = (
     r"(?i:(?:local|city|municipal|regional|provincial|district|county|state|town)\s+"
     r"(?:government|authorities|administrations?|council|officials|hall|assembly|akimat|hokimiyat"
-    r"|offices|headquarters)"
+    r"|offices|headquarters|(?:[a-z]+\s+)?(?:department|directorate))"
     r"|(?:(?:city|town|district|municipal)\s+)?mayor(?:['’]s\s+office)?|(?:regional\s+|provincial\s+|state\s+|district\s+)?governor"
     r"(?:['’]s\s+office)?|akim|akimat|hokim|hokimiyat|city\s+hall|town\s+hall|municipality"
     r"|prefect(?:ure)?|council)"
@@ -130,7 +130,7 @@ _MENTION = re.compile(
     rf"|(?P<police>\b(?:{_CAP_WORD}\s+){{1,3}}Police\s+(?:District|Department|Service|Command"
     rf"|Directorate|Station)\b|\b(?:(?P<pdem>{_CAP_WORD})\s+)?{_POLICE_HEAD}\b)"
     rf"|(?P<judiciary>\b(?:(?P<jdem>{_CAP_WORD})\s+)?{_JUDICIARY_HEAD}\b)"
-    rf"|(?P<local>\b(?:{_CAP_WORD}\s+)?{_LOCAL_HEAD}\b(?:\s+of\s+{_CAP_WORD}(?:\s+{_CAP_WORD})*)?)"
+    rf"|(?P<local>\b(?:{_CAP_WORD}\s+){{0,3}}{_LOCAL_HEAD}\b(?:\s+of\s+{_CAP_WORD}(?:\s+{_CAP_WORD})*)?)"
     rf"|(?P<titled>\b(?:President|Prime\s+Minister|Premier|Chancellor|King|Mayor|Governor|Akim"
     rf"|Minister)\s+(?:{_CAP_WORD}\s+){{0,2}}{_CAP_WORD})"
     rf"|(?P<gov>\b(?:(?P<gdem>{_CAP_WORD})\s+)?{_GOV_HEAD}\b)"
