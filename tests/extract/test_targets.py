@@ -249,3 +249,9 @@ def test_members_of_parliament_stand_for_parliament(country: str, text: str) -> 
 )  # fmt: skip
 def test_the_body_whose_building_the_crowd_stood_at(text, expected):
     assert expected in _targets(text, "BG")
+
+
+def test_the_plant_at_whose_gates_strikers_stood_is_its_named_owner():
+    text = ("Production at Lakeside Cable's main plant in Izmit has stopped. Strikers set up a "
+            "picket line at the plant's two gates.")  # fmt: skip
+    assert ("Lakeside Cable", TargetType.COMPANY, "TR") in _targets(text, "TR")

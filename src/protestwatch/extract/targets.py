@@ -361,7 +361,8 @@ def _site_targets(text: str, sent: Span, country: str | None) -> Iterator[Findin
             continue
         owner = _SITE_OWNER.match(text, m.end(), sent.end)
         if owner:
-            yield Finding(Target(owner.group("n"), TargetType.COMPANY, country),
+            named = _named_owner(text, owner.group("n"))
+            yield Finding(Target(named or owner.group("n"), TargetType.COMPANY, country),
                           Span(owner.start("n"), owner.end("n")))
             continue
         mention = _MENTION.match(text, m.end(), sent.end)
@@ -372,6 +373,21 @@ def _site_targets(text: str, sent: Span, country: str | None) -> Iterator[Findin
         target = _classify(text, mention, country)
         if target is not None and target.name and not _NOT_SITE.search(target.name):
             yield Finding(target, Span(mention.start(), mention.end()))
+
+
+def _named_owner(text: str, noun: str) -> str | None:
+    """The company the article names as the owner of "the plant" ("Marmara Kablo's main plant",
+    "the Marmara Kablo plant"), or None."""
+    head = re.escape(noun.split()[-1].lower())
+    m = re.search(
+        rf"\b(?P<a>[A-Z][\w’'&-]+(?:\s+[A-Z][\w’'&-]+){{0,3}})['’]s\s+(?:[a-z-]+\s+){{0,2}}{head}\b"
+        rf"|\bthe\s+(?P<b>[A-Z][\w’'&-]+(?:\s+[A-Z][\w’'&-]+){{0,3}})\s+{head}\b",
+        text,
+    )
+    if m is None:
+        return None
+    name = m.group("a") or m.group("b")
+    return None if country_from_name(name) or demonym_country(name.split()[0]) else name
 
 
 _EMPLOYER = re.compile(
