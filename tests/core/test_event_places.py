@@ -269,3 +269,10 @@ def test_protests_at_an_embassy_and_a_consulate_stay_at_country_level(pipeline) 
             "and consulate, demanding the release of relatives.")  # fmt: skip
     events = code(pipeline, text, published="2024-06-12")
     assert [(e.country, e.locality) for e in events] == [("KZ", None)]
+
+
+def test_a_road_between_two_towns_is_one_event_near_the_first(pipeline) -> None:
+    text = ("About 1,500 farmers have blocked the highway between Osh and Batken since Monday, "
+            "demanding payment of arrears.")  # fmt: skip
+    events = code(pipeline, text, published="2024-12-19")
+    assert [(e.locality, int(e.geo_precision)) for e in events] == [("Osh", 2)]

@@ -118,7 +118,7 @@ _LOCATIVE = frozenset(
 _NEAR = re.compile(
     r"(?:\bnear|\boutside|\bclose to|\boutskirts of|\bkm from|\bkilometres from|\bkilometers from|"
     r"\bmiles from|\b(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)? of|"
-    r"\bsuburbs? of|\bdistrict of)\s+$",
+    r"\bsuburbs? of|\bdistrict of|\bbetween)\s+$",
     re.IGNORECASE,
 )
 
@@ -583,5 +583,10 @@ def _carry_locative(text: str, spans: list[NameSpan]) -> list[NameSpan]:
             span = dataclasses.replace(span, listed=True)
         if in_list and not _common_word(span) and not prev.listed:
             out[-1] = dataclasses.replace(prev, listed=True)
+        if in_list and prev.near and _BETWEEN.search(text, max(0, prev.start - 10), prev.start):
+            span = dataclasses.replace(span, near=True)  # "between Osh and Batken": on the road, near both
         out.append(span)
     return out
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
