@@ -326,3 +326,17 @@ def test_testimonies_gathered_are_no_gathering():
 def test_students_walking_out_of_class_boycott_it():
     found = find_triggers("Several hundred students walked out of morning classes and gathered at the gate.")
     assert Form.BOYCOTT in {t.form for t in found}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'One councillor walked out of last month\'s meeting "in protest" and was photographed.',
+        "Opposition MPs walked out of the chamber in protest before the vote.",
+        "Several deputies registered their protest during the plenary session.",
+        "United's march to a third straight title continued with a 2-0 win.",
+        "A call to boycott the dairy brand has been shared more than 200,000 times since Friday.",
+    ],
+)
+def test_institutional_walkouts_sport_and_shares_are_no_protests(sentence):
+    assert not find_triggers(sentence) or is_non_event_context(sentence), sentence

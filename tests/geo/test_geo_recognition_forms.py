@@ -178,3 +178,10 @@ def test_a_town_keeps_the_english_form_the_text_writes(gaz: Gazetteer) -> None:
     assert not _english_form("Almaty", "Alma-Ata") and not _english_form("Kyiv", "Kiev")
     got = geoparse("Oil workers blocked the road to Umm Qasr in Zubair, near Basra.", gaz)
     assert ("Zubair", "IQ") in [(d["name"], d["country"]) for d in got]
+
+
+def test_another_transliteration_keeps_the_text_s_spelling(gaz: Gazetteer) -> None:
+    from protestwatch.geo.gazetteer import _english_form
+
+    assert _english_form("Ulan Bator", "Ulaanbaatar") and _english_form("Dalandzadgad", "Dalanzadgad")
+    assert not _english_form("Tbilisi", "Tiflis") and not _english_form("Yangon", "Rangoon")

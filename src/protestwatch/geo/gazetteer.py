@@ -11,6 +11,7 @@ The default location is ``$PROTESTWATCH_GAZETTEER``, else
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import logging
 import math
 import os
@@ -90,13 +91,21 @@ _ARABIC_ARTICLE = re.compile(r"^(?:al|el|az|as|ad|an|ar|ash|at|ath|adh|ad-|al-|e
 
 def _english_form(name: str, written: str) -> bool:
     """Whether the text's ``written`` form of the place called ``name`` in the data is the form
-    to show: the data name has letters beyond Latin-1 (macrons, dots below: "Malaṅgawā") or an
-    Arabic article that the written form drops ("Az Zubayr" / "Zubair")."""
-    if len(written) < 3 or not any(ch.isalpha() for ch in written):
+    to show: the data name has letters beyond Latin-1 (macrons, dots below: "Malaṅgawā"), an
+    Arabic article that the written form drops ("Az Zubayr" / "Zubair"), or is another
+    transliteration of the same name ("Ulan Bator" / "Ulaanbaatar", "Dalandzadgad" /
+    "Dalanzadgad": most letters shared in order).  A different name ("Kiev" / "Kyiv", "Alma-Ata" /
+    "Almaty") keeps the data's, or the one of the event's date."""
+    if len(written) < 3 or not any(ch.isalpha() for ch in written) or written.isupper():
         return False
     if any(ord(ch) > 0xFF for ch in name) and all(ord(ch) <= 0xFF for ch in written):
         return True
-    return bool(_ARABIC_ARTICLE.match(name)) and not _ARABIC_ARTICLE.match(written)
+    if _ARABIC_ARTICLE.match(name) and not _ARABIC_ARTICLE.match(written):
+        return True
+    a, b = name_key(name).replace(" ", ""), name_key(written).replace(" ", "")
+    if a == b or min(len(a), len(b)) < 6:
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 def default_gazetteer_path() -> Path:
