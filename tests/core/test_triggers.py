@@ -340,3 +340,19 @@ def test_students_walking_out_of_class_boycott_it():
 )
 def test_institutional_walkouts_sport_and_shares_are_no_protests(sentence):
     assert not find_triggers(sentence) or is_non_event_context(sentence), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Market traders spent Tuesday night in the compound of the City Council offices.",
+        "Some 200 farmers have camped outside the agriculture ministry since Monday.",
+        "The women sang and sat down on the forecourt.",
+    ],
+)
+def test_a_night_or_a_camp_at_an_institution_is_an_occupation(sentence):
+    assert find_triggers(sentence), sentence
+
+
+def test_a_night_in_a_hotel_is_not():
+    assert not find_triggers("The delegation spent the night in a hotel near the airport.")

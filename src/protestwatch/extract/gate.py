@@ -43,7 +43,8 @@ _OFF_TOPIC = re.compile(
 _STRONG_STEMS = re.compile(  # matched against the lower-cased text: much faster than IGNORECASE
     r"protest|demonstrat|rall(?:y|ie)|march|picket|strik|walk-?out|walked[- ]?out|walked\s+off|"
     r"sit-?in|vigil|riot|blockad|block|boycott|street|encampment|tent\s+camp|motorcade|convoy|flash|"
-    r"clash|battles?\s+with|go-?slow|downed|stopped\s+work|parked|placed|lined\s+up|positioned"
+    r"clash|battles?\s+with|go-?slow|downed|stopped\s+work|parked|placed|lined\s+up|positioned|"
+    r"night\s+(?:in|at|outside|on)|camp"
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _REACH = 200

@@ -38,7 +38,8 @@ _LEXICON: tuple[tuple[str, Form, Tactic | None, int], ...] = (
     (r"(?:single|one)[- ](?:person|man|woman)\s+pickets?|solo\s+pickets?|lone\s+picket(?:s|ers?)?",
      Form.DEMONSTRATE, Tactic.SINGLE_PERSON_PICKET, 2),
     (r"sit-?ins?|sat\s+in", Form.DEMONSTRATE, Tactic.SIT_IN, 2),
-    (r"(?:sat|sitting|sit)\s+(?:down\s+)?(?:outside|in\s+front\s+of|on\s+the\s+(?:ground|steps|floor|road))",
+    (r"(?:sat|sitting|sit)\s+(?:down\s+)?(?:outside|in\s+front\s+of|on\s+the\s+(?:ground|steps|floor|road|"
+     r"forecourt|pavement|tarmac|asphalt|street|square))",
      Form.DEMONSTRATE, Tactic.SIT_IN, 1),
     (r"(?:candle(?:light|lit)\s+)?vigils?", Form.DEMONSTRATE, Tactic.VIGIL, 2),
     (r"flash\s?mobs?", Form.DEMONSTRATE, Tactic.FLASH_MOB, 2),
@@ -65,6 +66,15 @@ _LEXICON: tuple[tuple[str, Form, Tactic | None, int], ...] = (
     (r"rall(?:y|ies|ied|ying)", Form.DEMONSTRATE, Tactic.RALLY, 2),
     (r"occup(?:y|ied|ying|ation\s+of)", Form.DEMONSTRATE, Tactic.OCCUPATION, 1),
     (r"encampments?|tent\s+camps?", Form.DEMONSTRATE, Tactic.OCCUPATION, 2),
+    # a night spent or a camp pitched at an institution: "spent Tuesday night in the compound of
+    # the City Council offices", "camped outside the ministry"
+    (r"(?:spent|spending|spend)\s+(?:the|a|\w+day)\s+night\s+(?:in|at|outside|on|in\s+front\s+of)\s+(?:the\s+)?"
+     r"(?:[\w'’-]+\s+){0,6}?(?:compound|premises|offices?|building|forecourt|gates?|square|parliament|"
+     r"ministry|council|city\s+hall|town\s+hall|administration|court|headquarters|lobby)|"
+     r"(?:camped|camping|camp)\s+(?:out\s+)?(?:overnight\s+)?(?:in|at|outside|on|in\s+front\s+of)\s+(?:the\s+)?"
+     r"(?:[\w'’-]+\s+){0,4}?(?:compound|premises|offices?|building|gates?|square|parliament|ministry|"
+     r"council|city\s+hall|town\s+hall|administration|court|headquarters)",
+     Form.DEMONSTRATE, Tactic.OCCUPATION, 2),
     (r"riot(?:s|ed|ers|ing)?", Form.RIOT, None, 2),
     (r"(?:looted|looting|(?:set|setting|sets)\s+(?:fire|ablaze)|torched|torching|"
      r"(?:threw|throwing|hurled|hurling|pelted|pelting)\s+(?:\w+\s+)?(?:stones|rocks|bricks|bottles|"
@@ -276,7 +286,7 @@ TRIGGER_STEMS = re.compile(
     r"torch|fire|ablaze|loot|vandal|defaced|gather|assembled|converged|unrest|hunger|candles|"
     r"flowers|rode|drove|parade|process|cycled|stopped\s+work|smash|broke|breaking|threw|throwing|hurl|pelt|"
     r"alight|parked|placed|lined\s+up|left|positioned|holding|fought|fight|answered|responded|"
-    r"retaliated|replied|filled|packed|thronged|jammed|stood|standing"
+    r"retaliated|replied|filled|packed|thronged|jammed|stood|standing|spent|spend|camp"
 )  # matched against the lower-cased text
 
 
