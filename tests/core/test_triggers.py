@@ -356,3 +356,14 @@ def test_a_night_or_a_camp_at_an_institution_is_an_occupation(sentence):
 
 def test_a_night_in_a_hotel_is_not():
     assert not find_triggers("The delegation spent the night in a hotel near the airport.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Smaller rallies were held in Varna and Plovdiv the same evening.",
+        "Protests spread to various cities on Sunday.",
+    ],
+)
+def test_words_beginning_like_a_sports_term_are_not_sport(sentence):
+    assert not is_non_event_context(sentence), sentence

@@ -178,7 +178,7 @@ _IDIOMS = re.compile(
 
 # Sentences that mention protest words but report no protest event (codebook §1, §3.14).
 _NON_EVENT = re.compile(
-    r"\b(?:referee|umpire|linesman|VAR|penalty|penalties|red\s+card|yellow\s+card|offside|"
+    r"\b(?:(?:referee|umpire|linesman|(?-i:VAR)|penalty|penalties|red\s+card|yellow\s+card|offside)\b|"
     r"summon(?:ed|s|ing)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}"
     r"(?:ambassador|envoy|charg[ée]\s+d)|"
     r"diplomatic\s+protest|foreign\s+(?:ministry|office|affairs)\s+(?:\w+\s+)?protest\w*|"
