@@ -367,3 +367,20 @@ def test_a_night_in_a_hotel_is_not():
 )
 def test_words_beginning_like_a_sports_term_are_not_sport(sentence):
     assert not is_non_event_context(sentence), sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A 24-hour strike the drivers had planned for Saturday was called off after the company "
+        "raised its offer.",
+        "Previous online boycott calls have faded within a fortnight.",
+        "Several drivers said they would spoil their ballots as a protest against all the candidates.",
+    ],
+)
+def test_called_off_online_and_ballot_protests_are_none(sentence):
+    assert is_non_event_context(sentence), sentence
+
+
+def test_a_protest_called_off_by_the_police_is_still_read():
+    assert not is_non_event_context("The march was called off by police after clashes.")

@@ -157,7 +157,7 @@ _IDIOMS = re.compile(
     r"rally\s+(?:round|to\s+the)|"
     r"(?:israeli|russian|occupied|occupation)\s+(?:forces|army|troops|authorities)|"
     r"(?:anti-?)?riot\s+(?:police|policemen|officers|gear|squads?|units?|troops|shields?|control|act)|"
-    r"strike\s+(?:force|team|zone)|"
+    r"strike\s+(?:force|team|zone)|(?:buyers|consumers|investors)['’]?\s+strike|"
     # metaphors of the kitchen and the arts: "a protest of flavours", "the pastry marched onto the
     # menu", "my stomach staged a protest" (the protester is a dish, a taste or an organ, not people)
     r"(?:protests?|rall(?:y|ies)|march|revolt|strike)\s+of\s+(?:the\s+)?(?:flavou?rs?|tastes?|spices?|"
@@ -186,7 +186,8 @@ _NON_EVENT = re.compile(
     r"(?:government|ministry|foreign\s+office|embassy|state\s+department|kremlin)\s+"
     r"(?:of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s+)?(?:has\s+|had\s+)?"
     r"(?:protest(?:s|ed)|lodged)\b|"
-    r"online\s+(?:protest|petition|campaign)|petition(?:s|ed)?\s+(?:signed|online)|"
+    r"online\s+(?:protest|petition|campaign|boycott(?:\s+calls?)?|appeal)|petition(?:s|ed)?\s+(?:signed|online)|"
+    r"spoil(?:ed|t|ing)?\s+(?:their\s+|the\s+|his\s+|her\s+)?ballots?|"
     r"social[- ]media\s+(?:campaign|call|appeal)|(?:shared|retweeted|reposted)\s+(?:more\s+than\s+|over\s+)?"
     r"[\d,.]+\s+(?:times|million)|"
     r"hashtag|social\s+media\s+campaign|"
@@ -346,10 +347,23 @@ _PEOPLE_GATHERED = re.compile(
 )
 
 
+# A protest its organisers called off ("a strike ... was called off after the company raised its
+# offer"): no event.  One banned or stopped by the authorities is a prevented one (``_PREVENTED``).
+_CALLED_OFF = re.compile(r"\b(?:called\s+off|cancell?ed)\b", re.IGNORECASE)
+_BY_AUTHORITY = re.compile(
+    r"\b(?:banned|ban|by\s+(?:the\s+)?(?:police|authorities|court|government|governor|mayor)|"
+    r"police|cordon\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def is_non_event_context(sentence: str) -> bool:
     """Diplomatic protests, sport, online campaigns and petitions, the vote as a protest, a
-    denial ("were not a protest"), conditional threats: protest words with no gathering."""
+    denial ("were not a protest"), a protest its organisers called off, conditional threats:
+    protest words with no gathering."""
     if _PETITION.search(sentence) and not _PEOPLE_GATHERED.search(sentence):
+        return True
+    if _CALLED_OFF.search(sentence) and not _BY_AUTHORITY.search(sentence) and not _PEOPLE_GATHERED.search(sentence):
         return True
     return _NON_EVENT.search(sentence) is not None or _CONDITIONAL_THREAT.search(sentence) is not None
 
