@@ -276,3 +276,13 @@ def test_a_road_between_two_towns_is_one_event_near_the_first(pipeline) -> None:
             "demanding payment of arrears.")  # fmt: skip
     events = code(pipeline, text, published="2024-12-19")
     assert [(e.locality, int(e.geo_precision)) for e in events] == [("Osh", 2)]
+
+
+def test_every_event_of_a_town_takes_the_article_s_spelling(pipeline) -> None:
+    text = (
+        "Thousands of herders rallied in Ulaanbaatar on Monday against a coal export deal.\n\n"
+        "On Tuesday, more than a thousand students walked out of classes and marched through "
+        "the capital, demanding that the deal be scrapped."
+    )
+    events = code(pipeline, text, published="2025-01-08")
+    assert {e.locality for e in events} == {"Ulaanbaatar"}

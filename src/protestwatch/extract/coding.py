@@ -83,6 +83,9 @@ class ArticleAnalysis:
     place_names: frozenset[str] | None = None  # lower-cased names that are not organizers
     location_details: Callable[[str, Span], list[Finding[str]]] | None = None
     place_at: Callable[[PlaceMention, dt.date], Place] | None = None  # its name at a date
+    #: geonames id -> the spelling of a town the article writes ("Ulaanbaatar" for the data's
+    #: "Ulan Bator"), for its events placed by "the capital", a fallback or a back-reference
+    spellings: dict[int, str] = field(default_factory=dict)
     last_town: PlaceMention | None = None  # the locality of the latest event coded so far
     used_ids: set[str] = field(default_factory=set)
     _found: dict[tuple[Any, int], list[Finding]] = field(default_factory=dict)
@@ -131,6 +134,7 @@ def code_frame(frame: EventFrame, analysis: ArticleAnalysis) -> list[Event]:
         place = mention.place
         if analysis.place_at is not None:
             place = analysis.place_at(mention, values["date_start"])
+        place = _as_written(place, analysis.spellings)
         values.update(_place_values(place))
         if mention.span.end > mention.span.start:
             evidence["country"] = evidence["locality"] = [mention.span]
@@ -625,6 +629,15 @@ def _dedupe_places(mentions: list[PlaceMention]) -> list[PlaceMention]:
 
 def _country_mention(country: str | None, span: Span) -> PlaceMention:
     return PlaceMention(span, "", Place(country=country, precision=GeoPrecision.COUNTRY), 0.5, "country")
+
+
+def _as_written(place: Place, spellings: dict[int, str]) -> Place:
+    """The town as the article spells it elsewhere, when its own mention gave the data's name."""
+    written = spellings.get(place.geonames_id) if place.geonames_id is not None else None
+    if not written or not place.locality or written == place.locality:
+        return place
+    admin1 = written if place.admin1 == place.locality else place.admin1
+    return dataclasses.replace(place, locality=written, admin1=admin1)
 
 
 def _place_values(place: Place) -> dict[str, Any]:

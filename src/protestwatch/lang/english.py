@@ -28,6 +28,7 @@ from protestwatch.extract.triggers import find_triggers, is_habitual, is_non_eve
 from protestwatch.geo import find_location_details, find_places
 from protestwatch.geo.demonyms import demonym_country
 from protestwatch.geo.gazetteer import Gazetteer
+from protestwatch.geo.names import name_key
 from protestwatch.geo.recognize import NAMESAKE_LANDMARKS
 from protestwatch.model import (
     Article, DateMention, DatePrecision, DateRange, Event, GeoPrecision, Place, PlaceMention,
@@ -132,6 +133,7 @@ class EnglishCoder:
             place_names=self.place_names,
             location_details=find_location_details,
             place_at=self.place_at,
+            spellings=_spellings(mentions, self.gazetteer),
         )
         return analysis
 
@@ -347,6 +349,21 @@ _REPORTED = re.compile(
     r"early\s+on)?\s*$",
     re.IGNORECASE,
 )
+def _spellings(mentions: list[PlaceMention], gaz: Gazetteer) -> dict[int, str]:
+    """Geonames id -> the spelling the article gives a town where it is not the data's own name
+    (the geoparser kept the text's form: "Ulaanbaatar", "Malangwa")."""
+    out: dict[int, str] = {}
+    for m in mentions:
+        place = m.place
+        if m.kind != "toponym" or place.geonames_id is None or not place.locality:
+            continue
+        if name_key(place.locality) == name_key(m.text) and place.geonames_id not in out:
+            main = gaz.to_place_name(place.geonames_id)
+            if main and main != place.locality:
+                out[place.geonames_id] = place.locality
+    return out
+
+
 _AT_INSTITUTION = re.compile(r"\b(?:of|at|outside|from|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _RECURRING = re.compile(
     r"(?i:the\s)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?i:rall(?:y|ies)|"
