@@ -4,7 +4,7 @@
     python scripts/quality_report.py > /tmp/quality.md
 
 Gold sets: the founding example (beside the repository, in ../shared/examples, or
-$PROTESTWATCH_SHARED), the demo corpus, dev2 and dev3 (development sets) and the held-out set (never used to
+$PROTESTWATCH_SHARED), the demo corpus, dev2, dev3 and dev4 (development sets) and the held-out set (never used to
 tune rules).
 """
 
@@ -22,6 +22,7 @@ SETS = [
     ("demo (development)", ROOT / "src/protestwatch/data/demo/gold.jsonl", ROOT / "src/protestwatch/data/demo/articles"),
     ("dev2 (development, other styles)", ROOT / "data/dev2/gold.jsonl", ROOT / "data/dev2/articles"),
     ("dev3 (development, 19 countries)", ROOT / "data/dev3/gold.jsonl", ROOT / "data/dev3/articles"),
+    ("dev4 (development, 18 countries)", ROOT / "data/dev4/gold.jsonl", ROOT / "data/dev4/articles"),
     ("held-out (test)", ROOT / "data/heldout/gold.jsonl", ROOT / "data/heldout/articles"),
 ]
 

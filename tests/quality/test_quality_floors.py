@@ -2,8 +2,8 @@
 
 The founding example (shared with the project, beside the repository) must be coded as its gold
 says, field by field for the bars the project set; the demo and held-out gold sets must keep their
-event-detection F1 at or above the recorded floors, and so must the second and third development
-sets (dev2, dev3).
+event-detection F1 at or above the recorded floors, and so must the other development sets
+(dev2, dev3, dev4).
 """
 
 import os
@@ -23,9 +23,10 @@ DEMO = ROOT / "src" / "protestwatch" / "data" / "demo"
 HELDOUT = ROOT / "data" / "heldout"
 DEV2 = ROOT / "data" / "dev2"
 DEV3 = ROOT / "data" / "dev3"
+DEV4 = ROOT / "data" / "dev4"
 
 # Event-detection F1 floors (docs/quality.md).  Raise them when the scores rise; never lower them.
-FLOORS = {"demo": 0.91, "heldout": 0.70, "dev2": 0.89, "dev3": 0.78}
+FLOORS = {"demo": 0.91, "heldout": 0.70, "dev2": 0.89, "dev3": 0.78, "dev4": 0.69}
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +83,7 @@ SETS = {
     "demo": (DEMO / "gold.jsonl", DEMO / "articles"),
     "dev2": (DEV2 / "gold.jsonl", DEV2 / "articles"),
     "dev3": (DEV3 / "gold.jsonl", DEV3 / "articles"),
+    "dev4": (DEV4 / "gold.jsonl", DEV4 / "articles"),
     "heldout": (HELDOUT / "gold.jsonl", HELDOUT / "articles"),
 }
 _REPORTS: dict[str, dict] = {}
@@ -95,7 +97,7 @@ def _report(pipeline, name: str) -> dict:
     return _REPORTS[name]
 
 
-@pytest.mark.parametrize("name", ["demo", "heldout", "dev2", "dev3"])
+@pytest.mark.parametrize("name", ["demo", "heldout", "dev2", "dev3", "dev4"])
 def test_detection_f1_floor(pipeline, name):
     report = _report(pipeline, name)
     assert report["detection"]["f1"] >= FLOORS[name], report["detection"]
@@ -109,13 +111,15 @@ FIELD_FLOORS = {
     "demo": {**dict.fromkeys(_PLACE, 1.0), "location_detail": 0.85,
              "targets": 0.44, "targets.country": 0.84, "issues": 0.55, "claims": 0.66},
     "dev2": {"country": 1.0, "targets": 0.30, "targets.country": 0.65, "issues": 0.69, "claims": 0.73},
-    "dev3": {"country": 1.0, "locality": 0.82, "targets": 0.22, "targets.country": 0.66, "issues": 0.44,
+    "dev3": {"country": 1.0, "locality": 0.82, "targets": 0.27, "targets.country": 0.66, "issues": 0.44,
              "claims": 0.37},
+    "dev4": {"country": 1.0, "locality": 0.90, "targets": 0.30, "targets.country": 0.66, "issues": 0.22,
+             "claims": 0.27},
     "heldout": {"country": 1.0, "targets": 0.58, "targets.country": 0.83, "issues": 0.51, "claims": 0.51},
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("name", ["founding", "demo", "dev2", "dev3", "heldout"])
+@pytest.mark.parametrize("name", ["founding", "demo", "dev2", "dev3", "dev4", "heldout"])
 def test_field_floors(pipeline, name):
     fields = _report(pipeline, name)["fields"]
     low = {f: fields[f]["accuracy"] for f, floor in FIELD_FLOORS[name].items() if fields[f]["accuracy"] < floor}
