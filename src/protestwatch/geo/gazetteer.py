@@ -346,11 +346,6 @@ class Gazetteer:
         return Place(cand.country, admin1, locality, cand.latitude, cand.longitude,
                      precision or GeoPrecision.LOCALITY, cand.geonames_id, "locality")  # fmt: skip
 
-    def to_place_name(self, geonames_id: int) -> str | None:
-        """The data's own name of the place with this GeoNames id (None if unknown)."""
-        row = self._query_one("SELECT name FROM places WHERE gid = ? LIMIT 1", (geonames_id,))
-        return row[0] if row else None
-
     def nearest_places(self, lat: float, lon: float, *, limit: int = 1) -> list[Candidate]:
         """The populated places nearest to (``lat``, ``lon``), nearest first (within ~300 km)."""
         for radius in (0.25, 1.0, 3.0):

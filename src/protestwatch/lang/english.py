@@ -133,7 +133,7 @@ class EnglishCoder:
             place_names=self.place_names,
             location_details=find_location_details,
             place_at=self.place_at,
-            spellings=_spellings(mentions, self.gazetteer),
+            spellings=_spellings(mentions),
         )
         return analysis
 
@@ -349,18 +349,17 @@ _REPORTED = re.compile(
     r"early\s+on)?\s*$",
     re.IGNORECASE,
 )
-def _spellings(mentions: list[PlaceMention], gaz: Gazetteer) -> dict[int, str]:
-    """Geonames id -> the spelling the article gives a town where it is not the data's own name
-    (the geoparser kept the text's form: "Ulaanbaatar", "Malangwa")."""
+def _spellings(mentions: list[PlaceMention]) -> dict[int, str]:
+    """Geonames id -> the spelling the article gives a town, where the geoparser kept the text's
+    form (the data's own name, or "Ulaanbaatar", "Malangwa" for the data's "Ulan Bator",
+    "Malaṅgawā"; a different name such as "Kiev" for "Kyiv" is not kept, so never stored)."""
     out: dict[int, str] = {}
     for m in mentions:
         place = m.place
         if m.kind != "toponym" or place.geonames_id is None or not place.locality:
             continue
-        if name_key(place.locality) == name_key(m.text) and place.geonames_id not in out:
-            main = gaz.to_place_name(place.geonames_id)
-            if main and main != place.locality:
-                out[place.geonames_id] = place.locality
+        if name_key(place.locality) == name_key(m.text):
+            out.setdefault(place.geonames_id, place.locality)
     return out
 
 
