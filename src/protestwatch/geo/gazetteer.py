@@ -338,7 +338,8 @@ class Gazetteer:
             return Place(cand.country, admin1, None, cand.latitude, cand.longitude,
                          precision or GeoPrecision.REGION, cand.geonames_id, cand.feature, area)  # fmt: skip
         locality = self.name_at(cand, when)
-        if written and locality == cand.name and _english_form(cand.name, written):
+        if written and locality == cand.name and cand.name_kind != 2 and _english_form(cand.name, written):
+            # (a curated alias, "Janaozen" for Zhanaozen, is the project's choice of display name)
             locality = written.title() if written.isupper() else written
         admin1 = cand.admin1
         if admin1 is not None and admin1 == cand.name:
