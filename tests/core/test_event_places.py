@@ -286,3 +286,11 @@ def test_every_event_of_a_town_takes_the_article_s_spelling(pipeline) -> None:
     )
     events = code(pipeline, text, published="2025-01-08")
     assert {e.locality for e in events} == {"Ulaanbaatar"}
+
+
+def test_a_return_to_the_streets_of_three_towns_is_three_planned_events(pipeline) -> None:
+    text = ("Thousands marched in Lilongwe on Wednesday against fuel prices. The organisers said "
+            "they would return to the streets of Lilongwe, Blantyre and Mzuzu next Wednesday.")  # fmt: skip
+    events = code(pipeline, text, published="2025-03-13")
+    planned = sorted(e.locality for e in events if e.status.value == "planned")
+    assert planned == ["Blantyre", "Lilongwe", "Mzuzu"]

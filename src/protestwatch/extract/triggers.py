@@ -90,7 +90,8 @@ _LEXICON: tuple[tuple[str, Form, Tactic | None, int], ...] = (
      r"downed\s+tools|stopped\s+work|went\s+on\s+strike|go-?slows?", Form.STRIKE, None, 2),
     (r"demonstrat(?:ion|ions|ors?|ed|ing|e)", Form.DEMONSTRATE, None, 2),
     (r"protest(?:s|ed|ers?|ing|ors?)?", Form.DEMONSTRATE, None, 2),
-    (r"(?:took|take|taking|takes)\s+to\s+the\s+streets|(?:poured|spilled|came|went|flooded|brought"
+    (r"(?:took|take|taking|takes)\s+to\s+the\s+streets|(?:return(?:s|ed|ing)?|go(?:es|ing)?\s+back|"
+     r"went\s+back|came\s+back|come\s+back)\s+(?:on)?to\s+the\s+streets|(?:poured|spilled|came|went|flooded|brought"
      r"\s+(?:\w+\s+){0,2}(?:out\s+)?)\s*(?:on|onto|into)\s+the\s+streets?", Form.DEMONSTRATE, None, 2),
     (r"gather(?:ed|ing|ings)?|assembled|converged", Form.DEMONSTRATE, None, 1),
     # a crowd filling a street, people standing with placards (need a claim around them)
@@ -287,7 +288,7 @@ TRIGGER_STEMS = re.compile(
     r"torch|fire|ablaze|loot|vandal|defaced|gather|assembled|converged|unrest|hunger|candles|"
     r"flowers|rode|drove|parade|process|cycled|stopped\s+work|smash|broke|breaking|threw|throwing|hurl|pelt|"
     r"alight|parked|placed|lined\s+up|left|positioned|holding|fought|fight|answered|responded|"
-    r"retaliated|replied|filled|packed|thronged|jammed|stood|standing|spent|spend|camp"
+    r"retaliated|replied|filled|packed|thronged|jammed|stood|standing|spent|spend|camp|return|back"
 )  # matched against the lower-cased text
 
 
