@@ -26,7 +26,7 @@ DEV3 = ROOT / "data" / "dev3"
 DEV4 = ROOT / "data" / "dev4"
 
 # Event-detection F1 floors (docs/quality.md).  Raise them when the scores rise; never lower them.
-FLOORS = {"demo": 0.91, "heldout": 0.70, "dev2": 0.89, "dev3": 0.78, "dev4": 0.69}
+FLOORS = {"demo": 0.91, "heldout": 0.70, "dev2": 0.89, "dev3": 0.78, "dev4": 0.73}
 
 
 @pytest.fixture(scope="module")
