@@ -556,15 +556,15 @@ def _institution_place(frame: EventFrame, analysis: ArticleAnalysis) -> PlaceMen
     Gadjah Mada University ...").  (An institution named after a town of the article's country,
     "students of Gulu University", places its sentence there already: see the English
     coder's ``_institution_towns``.)"""
+    bound = _bound_institutions(analysis)
     names = {
         name for i in frame.sentences for name, _, _ in institution_names(analysis.sentences[i].text)
     }
     if not names:
         names = {
-            key for key in _bound_institutions(analysis)
+            key for key in bound
             if any(re.search(rf"\b{re.escape(key)}\b", analysis.sentences[i].text) for i in frame.sentences)
         }  # fmt: skip
-    bound = _bound_institutions(analysis)
     for name in sorted(names):
         if name in bound:
             return bound[name]

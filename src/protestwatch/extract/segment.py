@@ -322,14 +322,12 @@ def _told_day(info: SentenceInfo, sentences: list[SentenceInfo], published: dt.d
     """The last day told before the sentence, within three paragraphs and the current window."""
     if published is None:
         return None
-    window = published - dt.timedelta(days=14)
     for prev in reversed(sentences[: info.index]):
         if info.paragraph - prev.paragraph > 3:
             break
         if prev.heading:
             continue
-        told = prev.dates or _dates_in(prev, published)
-        days = [d for d in told if window <= d.value.start <= published and d.value.precision == DatePrecision.DAY]
+        days = _window_days(prev, published)
         if days:
             return days[-1]
     return None
@@ -357,10 +355,7 @@ def _recent_date(info: SentenceInfo, sentences: list[SentenceInfo], published: d
             break
         if prev.heading:
             continue
-        # (a lead sentence without a trigger has had no date search: "A court on Tuesday sentenced ...")
-        told = prev.dates or _dates_in(prev, published)
-        recent = [d for d in told if window <= d.value.start <= published
-                  and d.value.precision == DatePrecision.DAY]  # fmt: skip
+        recent = _window_days(prev, published)
         if recent:
             return recent[-1]
     return None
@@ -395,7 +390,6 @@ def _scene_date(
     outside the codebook's current window (14 days before publication)."""
     if published is None:
         return None
-    window = published - dt.timedelta(days=14)
     coded = {i for f in frames for i in f.all_sentences}
     places = info.places or info.mentioned
     for prev in reversed(sentences[max(0, info.index - _SCENE_REACH) : info.index]):
@@ -405,9 +399,7 @@ def _scene_date(
             if prev.paragraph == info.paragraph - 1 and not (prev.heading or prev.triggers) and (
                 prev.index not in coded and not _NOT_SCENE.search(prev.text)
             ):
-                opening = [d for d in _dates_in(prev, published)
-                           if d.span.start - prev.span.start <= 3 and window <= d.value.start <= published
-                           and d.value.precision == DatePrecision.DAY]  # fmt: skip
+                opening = [d for d in _window_days(prev, published) if d.span.start - prev.span.start <= 3]
                 if opening:
                     return opening[0]
             break
@@ -418,11 +410,18 @@ def _scene_date(
         same_place = any(_same_place(p, q) for p in places for q in prev.mentioned)
         if not same_place and not _SCENE.search(prev.text):
             continue
-        recent = [d for d in _dates_in(prev, published) if window <= d.value.start <= published
-                  and d.value.precision == DatePrecision.DAY]  # fmt: skip
+        recent = _window_days(prev, published)
         if recent:
             return recent[-1]
     return None
+
+
+def _window_days(info: SentenceInfo, published: dt.date) -> list[DateMention]:
+    """The days a sentence tells within the codebook's current window (the 14 days up to
+    publication); a sentence without a trigger has had no date search, so it is searched now."""
+    window = published - dt.timedelta(days=14)
+    told = info.dates or _dates_in(info, published)
+    return [d for d in told if window <= d.value.start <= published and d.value.precision == DatePrecision.DAY]
 
 
 def _dates_in(info: SentenceInfo, published: dt.date) -> list[DateMention]:
