@@ -19,3 +19,8 @@ def code(pipeline: Pipeline, text: str, published: str = "2024-06-12") -> list[E
     """The events ``pipeline`` codes from ``text``, published on ``published`` (ISO date)."""
     article = Article(text=text, id="case", published=dt.date.fromisoformat(published), language="en")
     return list(pipeline.process(article).events)
+
+
+def keys(events: list[Event]) -> list[tuple[str, str | None, str]]:
+    """The events as sorted (date_start, locality or country, status) triples."""
+    return sorted((str(e.date_start), e.locality or e.country, e.status.value) for e in events)

@@ -4,11 +4,7 @@ roundups, business-desk strike reports.  Each case is a short invented text with
 
 import pytest
 
-from .conftest import code
-
-
-def keys(events):
-    return sorted((str(e.date_start), e.locality or e.country, e.status.value) for e in events)
+from .conftest import code, keys
 
 
 CASES = [

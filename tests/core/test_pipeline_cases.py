@@ -7,7 +7,7 @@ import pytest
 
 from protestwatch.model import Article
 
-from .conftest import code
+from .conftest import code, keys
 
 # (text, published, expected events as (date_start, locality or country, status))
 CASES = [
@@ -137,9 +137,7 @@ CASES = [
 
 @pytest.mark.parametrize("text, published, expected", CASES)
 def test_case(pipeline, text, published, expected):
-    events = code(pipeline, text, published)
-    got = sorted((str(e.date_start), e.locality or e.country, e.status.value) for e in events)
-    assert got == sorted(expected)
+    assert keys(code(pipeline, text, published)) == sorted(expected)
 
 
 def test_riot_is_coded_as_riot_with_injuries(pipeline):
